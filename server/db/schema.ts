@@ -1,0 +1,5 @@
+/** Every table, re-exported for drizzle and drizzle-kit. Each module owns its `<module>.schema.ts`. */
+export * from '../modules/units/units.schema.ts';
+export * from '../modules/accounts/accounts.schema.ts';
+export * from '../modules/audit/audit.schema.ts';
+export * from '../modules/system/system.schema.ts';

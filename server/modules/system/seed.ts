@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { hashPassword } from '../accounts/password.ts';
+import { roleGrants, users } from '../accounts/accounts.schema.ts';
+import { recordAudit, systemActor } from '../audit/audit.service.ts';
+import { unitLineage, units } from '../units/units.schema.ts';
+import { settings } from './system.schema.ts';
+import { COMMUNE_START, DEMO_ACCOUNTS, DEMO_PASSWORD, MERGERS, demoUnits } from './demo-locality.ts';
+
+export type SeedResult = { seeded: false } | { seeded: true; kind: 'demo'; accounts: Array<{ username: string; role: string }>; password: string } | { seeded: true; kind: 'none'; username: string; password: string };
+
+/** Whether the installation was seeded already (first start only). */
+export async function seedState(database: Database): Promise<string | null> {
+  const [row] = await database.db.select().from(settings).where(eq(settings.key, 'seed'));
+  return row ? String((row.value as { kind: string }).kind) : null;
+}
+
+/**
+ * Seeds a new installation once: `demo` = the demo locality with one account per role; `none` = only an
+ * administrator (with the given or a random password). Runs in one transaction; a second call does nothing.
+ */
+export async function seed(database: Database, kind: 'demo' | 'none', adminPassword?: string): Promise<SeedResult> {
+  if (await seedState(database)) return { seeded: false };
+  if (kind === 'none') {
+    const password = adminPassword ?? randomBytes(9).toString('base64url') + '7';
+    const passwordHash = await hashPassword(password);
+    await database.transaction(async (tx) => {
+      const [u] = await tx.db.insert(users).values({ username: 'admin', fullName: 'Quản trị hệ thống', passwordHash, mustChangePassword: !adminPassword }).returning();
+      await tx.db.insert(roleGrants).values({ userId: u.id, role: 'admin', unitId: null, validFrom: '2000-01-01' });
+      await tx.db.insert(settings).values({ key: 'seed', value: { kind: 'none', at: new Date().toISOString() } });
+      await recordAudit(tx, systemActor('seed'), { action: 'seed.none', subjectType: 'installation', after: { admin: u.id } });
+    });
+    return { seeded: true, kind: 'none', username: 'admin', password };
+  }
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const list = demoUnits();
+  await database.transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    for (const u of list) {
+      const [row] = await tx.db
+        .insert(units)
+        .values({ name: u.name, kind: u.kind, parentId: u.parent ? ids.get(u.parent)! : null, code: u.code ?? null, adminCode: u.adminCode ?? null, validFrom: u.validFrom, validTo: u.validTo ?? null, isDemo: true, unconfirmed: u.unconfirmed ?? false, notes: u.notes ?? null })
+        .returning({ id: units.id });
+      ids.set(u.key, row.id);
+    }
+    for (const [successor, predecessors] of Object.entries(MERGERS)) {
+      for (const p of predecessors) {
+        await tx.db.insert(unitLineage).values({ predecessorId: ids.get(p)!, successorId: ids.get(successor)!, kind: 'merge', effectiveDate: COMMUNE_START, decisionRef: 'NQ 1679/NQ-UBTVQH15 (unconfirmed)' });
+      }
+    }
+    // The district's duties pass to the province and the new communes when the district level ends.
+    for (const successor of Object.keys(MERGERS)) {
+      await tx.db.insert(unitLineage).values({ predecessorId: ids.get('d_tien_yen')!, successorId: ids.get(successor)!, kind: 'abolish', effectiveDate: COMMUNE_START, decisionRef: 'NQ 203/2025/QH15; Luật 72/2025/QH15' });
+    }
+    for (const a of DEMO_ACCOUNTS) {
+      const [u] = await tx.db.insert(users).values({ username: a.username, fullName: a.fullName, passwordHash, isDemo: true }).returning();
+      await tx.db.insert(roleGrants).values({ userId: u.id, role: a.role, unitId: a.unit ? ids.get(a.unit)! : null, validFrom: a.unit?.startsWith('n_') ? COMMUNE_START : '2015-01-01' });
+    }
+    await tx.db.insert(settings).values({ key: 'seed', value: { kind: 'demo', at: new Date().toISOString() } });
+    await recordAudit(tx, systemActor('seed'), { action: 'seed.demo', subjectType: 'installation', after: { units: list.length, accounts: DEMO_ACCOUNTS.length } });
+  });
+  return { seeded: true, kind: 'demo', accounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role })), password: DEMO_PASSWORD };
+}

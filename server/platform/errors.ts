@@ -1,0 +1,71 @@
+/**
+ * The one error type of motcua. Services throw it; the HTTP edge maps it to RFC 9457 problem+json in the
+ * caller's language, the CLI prints it. The codes form a closed list; each says what the caller did wrong.
+ */
+export const ERROR_CODES = {
+  /** The request body, query or path failed validation; `fields` names each bad field. 400 */
+  VALIDATION_FAILED: 400,
+  /** The JSON body could not be parsed. 400 */
+  MALFORMED_BODY: 400,
+  /** No session, or it expired. 401 */
+  UNAUTHENTICATED: 401,
+  /** Username or password wrong (the message never says which). 401 */
+  BAD_CREDENTIALS: 401,
+  /** Too many failed logins: the account is locked for a while. 423 */
+  ACCOUNT_LOCKED: 423,
+  /** The account is disabled by an administrator. 403 */
+  ACCOUNT_DISABLED: 403,
+  /** Signed in, but the role or its unit scope does not allow this. 403 */
+  FORBIDDEN: 403,
+  /** No such resource, or not visible to the caller. 404 */
+  NOT_FOUND: 404,
+  /** The resource changed since the caller read it (stale `version`), or a unique value is taken. 409 */
+  CONFLICT: 409,
+  /** The same Idempotency-Key was reused with a different request. 422 */
+  IDEMPOTENCY_MISMATCH: 422,
+  /** A rule of the domain forbids the change (e.g. a unit valid before its parent). 422 */
+  RULE_VIOLATED: 422,
+  /** A calendar or deadline input is invalid (negative duration, out-of-range date, year without working day). 422 */
+  DEADLINE_RULE: 422,
+  /** Body larger than the limit. 413 */
+  PAYLOAD_TOO_LARGE: 413,
+  /** Unsupported media type of an upload or body. 415 */
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  /** Too many requests from this client. 429 */
+  RATE_LIMITED: 429,
+  /** Anything unexpected; the log has the detail under the request id. 500 */
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface FieldError {
+  field: string;
+  /** Machine code of the problem (zod issue code or our own). */
+  code: string;
+  /** Message per language. */
+  message: { vi: string; en: string; fr: string };
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields?: FieldError[];
+  /** Values substituted into the localised message (`{name}` placeholders). */
+  readonly params: Record<string, string | number>;
+
+  constructor(code: ErrorCode, opts: { detail?: string; fields?: FieldError[]; params?: Record<string, string | number> } = {}) {
+    super(opts.detail ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_CODES[code];
+    this.fields = opts.fields;
+    this.params = opts.params ?? {};
+  }
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', { detail: `${what} not found`, params: { what } });
+export const forbidden = (detail = 'forbidden') => new AppError('FORBIDDEN', { detail });
+export const conflict = (detail: string) => new AppError('CONFLICT', { detail });
+export const ruleViolated = (detail: string, params: Record<string, string | number> = {}) =>
+  new AppError('RULE_VIOLATED', { detail, params });
