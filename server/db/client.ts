@@ -40,6 +40,8 @@ export interface Database {
   /** A node-postgres pool on the same database (the in-process facade on PGlite): what pg-boss uses. */
   pool: pg.Pool;
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** The embedded engine, when it is the one in use (for backup). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let pool: pg.Pool;
   let kind: Database['kind'];
   let closeAll: () => Promise<void>;
+  let lite: PGlite | undefined;
   if (opts.url) {
     kind = 'postgres';
     pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
@@ -85,15 +88,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   } else {
     kind = 'pglite';
     if (opts.pgliteDir) mkdirSync(opts.pgliteDir, { recursive: true }); // PGlite does not create parents
-    const lite = await PGlite.create(opts.pgliteDir ?? 'memory://', { extensions: { pg_trgm, unaccent } });
-    const d = drizzlePglite(lite, { schema });
+    lite = await PGlite.create(opts.pgliteDir ?? 'memory://', { extensions: { pg_trgm, unaccent } });
+    const engine = lite;
+    const d = drizzlePglite(engine, { schema });
     await migratePglite(d, MIGRATION_OPTS);
     db = d as unknown as Db;
     // The facade's options type is narrower than pg's; it is a valid pg.Pool config at run time.
-    pool = new pg.Pool(createPgConfig(lite) as pg.PoolConfig);
+    pool = new pg.Pool(createPgConfig(engine) as pg.PoolConfig);
     closeAll = async () => {
       await pool.end();
-      await lite.close();
+      await engine.close();
     };
   }
   const query: SqlExecutor = async (text, values) => pool.query(text, values as unknown[]);
@@ -112,6 +116,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       for (const f of after) await f();
       return result;
     },
+    pglite: lite,
     close: () => closeAll(),
   };
 }

@@ -38,7 +38,7 @@ export async function findUserById(db: Db, id: string) {
 /** The session's user if the token is live; one round trip on the hot path of every request. */
 export async function findSessionUser(db: Db, tokenHash: string, now: Date) {
   const [row] = await db
-    .select({ sessionId: sessions.id, user: users })
+    .select({ sessionId: sessions.id, expiresAt: sessions.expiresAt, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
@@ -72,4 +72,11 @@ export async function findAccounts(db: Db, f: AccountFilter): Promise<UserRow[]>
   return db.select().from(users).where(and(...conds)).orderBy(sql`vi_sort_key(${users.fullName}) COLLATE "C"`).limit(f.limit);
 }
 
-export const toGrant = (g: { id: string; role: string; unitId: string | null }): Grant => ({ id: g.id, role: g.role as Role, unitId: g.unitId });
+export const toGrant = (g: { id: string; role: string; unitId: string | null; unitName: string | null; validFrom: string; validTo: string | null }): Grant => ({
+  id: g.id,
+  role: g.role as Role,
+  unitId: g.unitId,
+  unitName: g.unitName,
+  validFrom: g.validFrom,
+  validTo: g.validTo,
+});

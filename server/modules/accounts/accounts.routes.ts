@@ -16,7 +16,7 @@ export async function accountsRoutes(app: App, { database, config }: Deps) {
   }, async (request, reply) => {
     const { token, principal, expiresAt } = await login(database, settings, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null }, request.ctx.actor);
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, path: '/', expires: expiresAt });
-    return me(database.db, principal);
+    return me(principal);
   });
 
   app.post('/api/v1/auth/logout', {
@@ -31,7 +31,7 @@ export async function accountsRoutes(app: App, { database, config }: Deps) {
   app.get('/api/v1/auth/me', {
     config: { access: 'authenticated' },
     schema: { tags: ['auth'], summary: 'The signed-in account, its roles and permissions', response: { 200: Me } },
-  }, async (request) => me(database.db, request.principal!));
+  }, async (request) => me(request.principal!));
 
   app.post('/api/v1/auth/password', {
     config: { access: 'authenticated' },

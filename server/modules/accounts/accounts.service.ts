@@ -12,6 +12,7 @@ import { roleGrants, sessions, users } from './accounts.schema.ts';
 import type { Context } from './context.ts';
 import { dummyHash, hashPassword, verifyPassword } from './password.ts';
 import { permissionsOf, type Principal, type Role } from './permissions.ts';
+import { cacheSession, forgetUser, getCachedSession } from './session-cache.ts';
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -96,9 +97,14 @@ export async function login(
 
 /** The principal behind a session token, or null when the token is unknown, expired or the account disabled. */
 export async function authenticate(db: Db, token: string): Promise<(Principal & { sessionId: string }) | null> {
-  const row = await findSessionUser(db, sha256(token), new Date());
+  const hash = sha256(token);
+  const cached = getCachedSession(db, hash);
+  if (cached) return cached;
+  const row = await findSessionUser(db, hash, new Date());
   if (!row || row.user.status !== 'active') return null;
-  return { ...(await principalOf(db, row.user)), sessionId: row.sessionId };
+  const principal = { ...(await principalOf(db, row.user)), sessionId: row.sessionId };
+  cacheSession(db, hash, principal, row.expiresAt);
+  return principal;
 }
 
 export async function logout(database: Database, ctx: Context, sessionId: string) {
@@ -106,19 +112,19 @@ export async function logout(database: Database, ctx: Context, sessionId: string
     await tx.db.delete(sessions).where(eq(sessions.id, sessionId));
     await recordAudit(tx, ctx.actor, { action: 'auth.logout', subjectType: 'session', subjectId: sessionId });
   });
+  if (ctx.actor.userId) forgetUser(database.db, ctx.actor.userId);
 }
 
 /** The caller's own account, roles and permissions (for the web app's menu). */
-export async function me(db: Db, principal: Principal) {
-  const grants = await findActiveGrants(db, [principal.userId], todayVn());
+export function me(principal: Principal) {
   return {
     id: principal.userId,
     username: principal.username,
     fullName: principal.fullName,
     mustChangePassword: principal.mustChangePassword,
-    roles: [...new Set(grants.map((g) => g.role as Role))],
+    roles: [...new Set(principal.grants.map((g) => g.role))],
     permissions: [...principal.permissions].sort(),
-    grants: grants.map(presentGrant),
+    grants: principal.grants.map((g) => ({ id: g.id, role: g.role, unitId: g.unitId, unitName: g.unitName ?? null, validFrom: g.validFrom ?? '', validTo: g.validTo ?? null })),
   };
 }
 
@@ -135,6 +141,7 @@ export async function changePassword(database: Database, ctx: Context, sessionId
     await tx.db.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, sessionId)));
     await recordAudit(tx, ctx.actor, { action: 'user.password_change', subjectType: 'user', subjectId: user.id });
   });
+  forgetUser(database.db, user.id);
 }
 
 /** Unit ids where the caller may see or manage accounts; 'all' for a global administrator. */
@@ -222,6 +229,7 @@ export async function updateAccount(database: Database, ctx: Context, id: string
     if (!row) throw new AppError('CONFLICT', { detail: `account is at version ${user.version}, not ${version}` });
     if (changes.status === 'disabled') await tx.db.delete(sessions).where(eq(sessions.userId, id));
     await recordAudit(tx, ctx.actor, { action: 'user.update', subjectType: 'user', subjectId: id, unitId: grants[0]?.unitId ?? null, before: auditable(user), after: auditable(row) });
+    tx.afterCommit(() => forgetUser(database.db, id));
     return presentAccount(row, grants);
   });
 }
@@ -235,6 +243,7 @@ export async function resetPassword(database: Database, ctx: Context, id: string
     await tx.db.delete(sessions).where(eq(sessions.userId, id));
     await recordAudit(tx, ctx.actor, { action: 'user.password_reset', subjectType: 'user', subjectId: id, unitId: grants[0]?.unitId ?? null });
   });
+  forgetUser(database.db, id);
 }
 
 export async function addGrant(database: Database, ctx: Context, userId: string, input: z.infer<typeof GrantInput>): Promise<AccountView> {
@@ -245,6 +254,7 @@ export async function addGrant(database: Database, ctx: Context, userId: string,
     const [g] = await tx.db.insert(roleGrants).values({ userId, role: input.role, unitId: input.unitId, validFrom: input.validFrom ?? todayVn(), validTo: input.validTo ?? null, grantedBy: ctx.actor.userId }).returning();
     await recordAudit(tx, ctx.actor, { action: 'grant.add', subjectType: 'user', subjectId: userId, unitId: input.unitId, after: g });
   });
+  forgetUser(database.db, userId);
   return presentAccount(user, await findActiveGrants(database.db, [userId], todayVn()));
 }
 
@@ -258,6 +268,7 @@ export async function revokeGrant(database: Database, ctx: Context, userId: stri
     const [g] = await tx.db.update(roleGrants).set({ revokedAt: new Date() }).where(eq(roleGrants.id, grantId)).returning();
     await recordAudit(tx, ctx.actor, { action: 'grant.revoke', subjectType: 'user', subjectId: userId, unitId: grant.unitId, before: grant, after: g });
   });
+  forgetUser(database.db, userId);
   const user = (await findUserById(database.db, userId))!;
   return presentAccount(user, await findActiveGrants(database.db, [userId], todayVn()));
 }

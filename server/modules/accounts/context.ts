@@ -28,7 +28,7 @@ export async function subtreeIds(db: Db, roots: string[]): Promise<string[]> {
   if (roots.length === 0) return [];
   const res = (await db.execute(sql`
     WITH RECURSIVE t(id) AS (
-      SELECT id FROM units WHERE id = ANY(${roots}::uuid[])
+      SELECT id FROM units WHERE id IN (${sql.join(roots.map((r) => sql`${r}::uuid`), sql`, `)})
       UNION
       SELECT u.id FROM units u JOIN t ON u.parent_id = t.id
     ) SELECT id FROM t`)) as unknown as { rows: Array<{ id: string }> };

@@ -57,6 +57,9 @@ export interface Grant {
   id: string;
   role: Role;
   unitId: string | null;
+  unitName?: string | null;
+  validFrom?: string;
+  validTo?: string | null;
 }
 
 /** The signed-in caller, as the policy layer sees them. */

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startTestServer, type TestServer } from '../../test-support/server.ts';
+import { canonicalJson, verifyAuditChain } from './audit.service.ts';
+
+describe('audit log', () => {
+  let s: TestServer;
+  let admin: string;
+  before(async () => {
+    s = await startTestServer();
+    admin = await s.login('admin');
+    const parentId = await s.unitId('Xã Tiên Yên');
+    for (const name of ['Thôn Một', 'Thôn Hai', 'Thôn Ba']) {
+      await s.app.inject({ method: 'POST', url: '/api/v1/units', headers: { cookie: admin }, payload: { name, kind: 'village', parentId, validFrom: '2026-01-01' } });
+    }
+  });
+  after(() => s.close());
+
+  test('canonical JSON does not depend on key order', () => {
+    assert.equal(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: null } }), canonicalJson({ a: { c: null, d: [1, { x: 1, y: 2 }] }, b: 1 }));
+  });
+
+  test('the chain verifies after real writes', async () => {
+    const r = await verifyAuditChain(s.database.db);
+    assert.equal(r.ok, true);
+    assert.ok(r.checked >= 5);
+  });
+
+  test('UPDATE and DELETE on the audit log are refused by the database', async () => {
+    await assert.rejects(s.database.query(`UPDATE audit_log SET action = 'x' WHERE seq = 1`), /append-only/);
+    await assert.rejects(s.database.query('DELETE FROM audit_log WHERE seq = 1'), /append-only/);
+  });
+
+  test('GET /api/v1/audit filters by action, pages with beforeSeq; 403 for a counter officer; 401 anonymous', async () => {
+    const res = await s.app.inject({ url: '/api/v1/audit?action=unit.create&limit=2', headers: { cookie: admin } });
+    assert.equal(res.statusCode, 200);
+    const page1 = res.json();
+    assert.equal(page1.length, 2);
+    assert.ok(page1.every((r: { action: string }) => r.action === 'unit.create'));
+    const page2 = (await s.app.inject({ url: `/api/v1/audit?action=unit.create&beforeSeq=${page1[1].seq}`, headers: { cookie: admin } })).json();
+    assert.ok(page2.length >= 1 && page2[0].seq < page1[1].seq);
+    assert.equal((await s.app.inject({ url: '/api/v1/audit', headers: { cookie: await s.login('motcua') } })).statusCode, 403);
+    assert.equal((await s.app.inject({ url: '/api/v1/audit' })).statusCode, 401);
+    assert.equal((await s.app.inject({ url: '/api/v1/audit?limit=9999', headers: { cookie: admin } })).json().errors[0].field, 'limit');
+  });
+
+  test('a unit leader sees the audit rows of their commune only, and cannot verify the whole chain', async () => {
+    const leader = await s.login('lanhdao');
+    const rows = (await s.app.inject({ url: '/api/v1/audit?action=unit.create', headers: { cookie: leader } })).json();
+    assert.equal(rows.length, 3);
+    const other = await s.app.inject({ url: `/api/v1/audit?unitId=${await s.unitId('Xã Hải Lạng')}`, headers: { cookie: leader } });
+    assert.equal(other.statusCode, 403);
+    assert.equal((await s.app.inject({ url: '/api/v1/audit/verify', headers: { cookie: leader } })).statusCode, 403);
+    assert.equal((await s.app.inject({ url: '/api/v1/audit/verify', headers: { cookie: admin } })).json().ok, true);
+  });
+
+  test('verify detects an edited row and a deleted row made behind the trigger’s back', async () => {
+    const q = s.database.query;
+    await q('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
+    try {
+      const { rows } = await q(`SELECT seq, after FROM audit_log WHERE action = 'unit.create' ORDER BY seq LIMIT 1`);
+      const seq = rows[0].seq as number;
+      await q(`UPDATE audit_log SET after = jsonb_set(after, '{name}', '"Thôn Giả"') WHERE seq = $1`, [seq]);
+      const edited = await verifyAuditChain(s.database.db);
+      assert.deepEqual(edited.problem, { seq, reason: 'hash_mismatch' });
+      await q(`UPDATE audit_log SET after = $2 WHERE seq = $1`, [seq, JSON.stringify(rows[0].after)]);
+      assert.equal((await verifyAuditChain(s.database.db)).ok, true);
+      await q('DELETE FROM audit_log WHERE seq = $1', [seq]);
+      const deleted = await verifyAuditChain(s.database.db);
+      assert.deepEqual(deleted.problem, { seq, reason: 'gap' });
+    } finally {
+      await q('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
+    }
+  });
+});

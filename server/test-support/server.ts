@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { loadConfig } from '../config.ts';
+import { openDatabase, type Database } from '../db/client.ts';
+import { bootstrap, type Server } from '../bootstrap.ts';
+import { SESSION_COOKIE } from '../http/constants.ts';
+import { DEMO_PASSWORD } from '../modules/system/demo-locality.ts';
+
+/**
+ * A fresh database for one test file: in-memory PGlite by default, or a new PostgreSQL database created on
+ * the server named by TEST_DATABASE_URL (dropped again by `drop`).
+ */
+export async function freshDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) {
+    const database = await openDatabase({});
+    return { database, drop: () => database.close() };
+  }
+  const name = `motcua_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), poolSize: 5 });
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestServer extends Server {
+  /** Signs in through the API and returns the Cookie header value. */
+  login(username: string, password?: string): Promise<string>;
+  /** Id of the first unit whose name matches exactly. */
+  unitId(name: string): Promise<string>;
+  userId(username: string): Promise<string>;
+  /** Audit rows for a subject, newest first. */
+  auditFor(subjectId: string): Promise<Array<{ action: string; actor_id: string | null; before: unknown; after: unknown; unit_id: string | null }>>;
+}
+
+/** Boots the whole app (demo seed, no job workers, no logs) on a fresh database. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const { database, drop } = await freshDatabase();
+  const config = loadConfig({ SEED: 'demo', JOBS: 'off', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/test-data', ...env });
+  const server = await bootstrap(config, { database, logger: false });
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await drop();
+    },
+    async login(username, password = DEMO_PASSWORD) {
+      const res = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+      const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+      return `${SESSION_COOKIE}=${cookie!.value}`;
+    },
+    async unitId(name) {
+      const { rows } = await database.query('SELECT id FROM units WHERE name = $1 ORDER BY valid_from DESC LIMIT 1', [name]);
+      if (!rows[0]) throw new Error(`no unit named ${name}`);
+      return rows[0].id as string;
+    },
+    async userId(username) {
+      const { rows } = await database.query('SELECT id FROM users WHERE username = $1', [username]);
+      if (!rows[0]) throw new Error(`no user ${username}`);
+      return rows[0].id as string;
+    },
+    async auditFor(subjectId) {
+      const { rows } = await database.query('SELECT action, actor_id, before, after, unit_id FROM audit_log WHERE subject_id = $1 ORDER BY seq DESC', [subjectId]);
+      return rows as never;
+    },
+  };
+}
