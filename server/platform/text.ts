@@ -2,7 +2,7 @@
 
 /** Returns a deep copy of a JSON-like value with every string normalised to NFC and trimmed of NUL bytes. */
 export function normalizeInput<T>(value: T): T {
-  if (typeof value === 'string') return value.normalize('NFC').replace(/\u0000/g, '') as T;
+  if (typeof value === 'string') return value.normalize('NFC').split('\u0000').join('') as T;
   if (Array.isArray(value)) return value.map(normalizeInput) as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
