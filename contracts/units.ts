@@ -44,7 +44,7 @@ export const ListUnitsQuery = z.strictObject({
   q: z.string().max(200).optional().describe('Accent-insensitive search in names and codes'),
 });
 
-const CodeText = z.string().trim().max(40).regex(/^[0-9A-Za-z.\-]+$/, 'letters, digits, dots and dashes only');
+const CodeText = z.string().trim().max(40).regex(/^[0-9A-Za-z.-]+$/, 'letters, digits, dots and dashes only');
 
 export const CreateUnitBody = z.strictObject({
   name: Text(200),
