@@ -62,6 +62,8 @@ export interface OpenOptions {
   /** Folder of the persistent PGlite database; absent = in memory (tests). */
   pgliteDir?: string;
   poolSize?: number;
+  /** Start the embedded database from a dump (`dumpDataDir`) instead of an empty one (test templates). */
+  loadDataDir?: Blob;
 }
 
 /** The raw client inside a drizzle transaction: a pg PoolClient or a PGlite Transaction, both with `query(text, values)`. */
@@ -88,7 +90,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   } else {
     kind = 'pglite';
     if (opts.pgliteDir) mkdirSync(opts.pgliteDir, { recursive: true }); // PGlite does not create parents
-    lite = await PGlite.create(opts.pgliteDir ?? 'memory://', { extensions: { pg_trgm, unaccent } });
+    lite = await PGlite.create(opts.pgliteDir ?? 'memory://', { extensions: { pg_trgm, unaccent }, loadDataDir: opts.loadDataDir });
     const engine = lite;
     const d = drizzlePglite(engine, { schema });
     await migratePglite(d, MIGRATION_OPTS);

@@ -100,6 +100,12 @@ describe('accounts API', () => {
   });
   after(() => s.close());
 
+  test('GET /api/v1/roles gives each role its labels; 401 without a session', async () => {
+    const res = await s.app.inject({ url: '/api/v1/roles', headers: { cookie: counter } });
+    assert.equal(res.json().find((r: { role: string }) => r.role === 'counter_officer').label.vi, 'Cán bộ một cửa');
+    assert.equal((await s.app.inject({ url: '/api/v1/roles' })).statusCode, 401);
+  });
+
   test('a commune administrator lists only the accounts of their commune', async () => {
     const res = await s.app.inject({ url: '/api/v1/accounts', headers: { cookie: communeAdmin } });
     assert.equal(res.statusCode, 200);

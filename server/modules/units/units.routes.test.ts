@@ -64,6 +64,13 @@ describe('units API', () => {
     });
   });
 
+  test('GET /api/v1/unit-kinds lists the kinds with Vietnamese labels; 401 without a session', async () => {
+    const res = await s.app.inject({ url: '/api/v1/unit-kinds', headers: { cookie: counter } });
+    assert.equal(res.statusCode, 200);
+    assert.equal(res.json().find((k: { kind: string }) => k.kind === 'special_zone').vi, 'Đặc khu');
+    assert.equal((await s.app.inject({ url: '/api/v1/unit-kinds' })).statusCode, 401);
+  });
+
   describe('GET /api/v1/units/:id', () => {
     test('gives the lineage: the new commune lists the communes it absorbed', async () => {
       const res = await s.app.inject({ url: `/api/v1/units/${tienYen}`, headers: { cookie: counter } });
