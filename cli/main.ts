@@ -13,6 +13,7 @@ import { createAccount, resetPassword } from '../server/modules/accounts/account
 import { findUserByUsername } from '../server/modules/accounts/accounts.repository.ts';
 import type { Principal } from '../server/modules/accounts/permissions.ts';
 import { seed } from '../server/modules/system/seed.ts';
+import { seedCalendar } from '../server/modules/calendar/calendar.service.ts';
 
 /**
  * `npm run cli -- <command>`: administration from the shell. Each command calls the same services as the API,
@@ -27,7 +28,7 @@ const HELP = `motcua command line
   audit verify                    recompute the audit hash chain; exit 1 if broken
   backup [--out FILE]             embedded: a copy of the data dir (stop the server first); PostgreSQL: pg_dump -Fc
   restore --from FILE             the reverse (the current data is moved aside, not deleted)
-  calendar show YEAR [--unit UNIT_ID]
+  calendar show|deadline|versions|lunar|import|seed …   (npm run cli -- calendar help)
 
 Configuration comes from the environment (DATA_DIR, DATABASE_URL…), as for the server.`;
 
@@ -39,12 +40,25 @@ function cliContext(database: Database) {
   return ctx;
 }
 
+/** Opens the database (applying migrations) and makes sure the reference data every installation needs is there. */
 async function open(config: Config) {
-  return openDatabase({ url: config.DATABASE_URL, pgliteDir: pgliteDirIn(config.dataDir) });
+  const db = await openDatabase({ url: config.DATABASE_URL, pgliteDir: pgliteDirIn(config.dataDir) });
+  await db.transaction((tx) => seedCalendar(tx));
+  return db;
 }
 
 export async function runCli(argv: string[], config: Config = loadConfig()): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'calendar') {
+    // The calendar module parses its own arguments (show, deadline, versions, lunar, import, seed).
+    const { calendarCommand } = await import('./calendar.ts');
+    const db = await open(config);
+    try {
+      return await calendarCommand(rest, { database: db });
+    } finally {
+      await db.close();
+    }
+  }
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -139,16 +153,6 @@ export async function runCli(argv: string[], config: Config = loadConfig()): Pro
       renameSync(staging, dir);
       console.log(`restored into ${dir}; the previous data was moved aside next to it`);
       return 0;
-    }
-    case 'calendar': {
-      const mod = await import('./calendar.ts').catch(() => null);
-      if (!mod) throw new Error('calendar commands are not available');
-      const db = await open(config);
-      try {
-        return await mod.calendarCommand(positionals.concat(values.unit ? ['--unit', values.unit] : []), { database: db });
-      } finally {
-        await db.close();
-      }
     }
     case undefined:
     case 'help':

@@ -1,5 +1,6 @@
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
 import type { App, Deps } from './types.ts';
 
@@ -8,4 +9,5 @@ export async function registerModuleRoutes(app: App, deps: Deps) {
   await accountsRoutes(app, deps);
   await unitsRoutes(app, deps);
   await auditRoutes(app, deps);
+  await calendarRoutes(app, deps);
 }

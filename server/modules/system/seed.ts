@@ -5,6 +5,7 @@ import { hashPassword } from '../accounts/password.ts';
 import { roleGrants, users } from '../accounts/accounts.schema.ts';
 import { recordAudit, systemActor } from '../audit/audit.service.ts';
 import { unitLineage, units } from '../units/units.schema.ts';
+import { seedCalendar } from '../calendar/calendar.service.ts';
 import { settings } from './system.schema.ts';
 import { COMMUNE_START, DEMO_ACCOUNTS, DEMO_PASSWORD, MERGERS, demoUnits } from './demo-locality.ts';
 
@@ -21,6 +22,8 @@ export async function seedState(database: Database): Promise<string | null> {
  * administrator (with the given or a random password). Runs in one transaction; a second call does nothing.
  */
 export async function seed(database: Database, kind: 'demo' | 'none', adminPassword?: string): Promise<SeedResult> {
+  // Reference data every installation needs, added to older installations too (each seeder is idempotent).
+  await database.transaction((tx) => seedCalendar(tx));
   if (await seedState(database)) return { seeded: false };
   if (kind === 'none') {
     const password = adminPassword ?? randomBytes(9).toString('base64url') + '7';
