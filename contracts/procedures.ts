@@ -200,6 +200,8 @@ export const ProcedureDetail = ProcedureVersionView.extend({
   isDemo: z.boolean(),
   /** Highest version number: send it as `version` to change the procedure. */
   version: z.number(),
+  /** Whether the version shown is the one in force today (false for a procedure that starts later). */
+  inForce: z.boolean(),
   /** Versions recorded with a later effective date (e.g. an approved cut not yet in force). */
   scheduled: z.array(z.object({ versionNo: z.number(), effectiveFrom: z.string(), source: z.string() })),
 });

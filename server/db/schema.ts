@@ -4,3 +4,4 @@ export * from '../modules/accounts/accounts.schema.ts';
 export * from '../modules/audit/audit.schema.ts';
 export * from '../modules/system/system.schema.ts';
 export * from '../modules/calendar/calendar.schema.ts';
+export * from '../modules/procedures/procedures.schema.ts';

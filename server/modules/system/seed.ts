@@ -6,6 +6,7 @@ import { roleGrants, users } from '../accounts/accounts.schema.ts';
 import { recordAudit, systemActor } from '../audit/audit.service.ts';
 import { unitLineage, units } from '../units/units.schema.ts';
 import { seedCalendar } from '../calendar/calendar.service.ts';
+import { seedDemoProcedures } from '../procedures/index.ts';
 import { settings } from './system.schema.ts';
 import { COMMUNE_START, DEMO_ACCOUNTS, DEMO_PASSWORD, MERGERS, demoUnits } from './demo-locality.ts';
 
@@ -57,6 +58,7 @@ export async function seed(database: Database, kind: 'demo' | 'none', adminPassw
     for (const successor of Object.keys(MERGERS)) {
       await tx.db.insert(unitLineage).values({ predecessorId: ids.get('d_tien_yen')!, successorId: ids.get(successor)!, kind: 'abolish', effectiveDate: COMMUNE_START, decisionRef: 'NQ 203/2025/QH15; Luật 72/2025/QH15' });
     }
+    await seedDemoProcedures(tx, ids);
     for (const a of DEMO_ACCOUNTS) {
       const [u] = await tx.db.insert(users).values({ username: a.username, fullName: a.fullName, passwordHash, isDemo: true }).returning();
       await tx.db.insert(roleGrants).values({ userId: u.id, role: a.role, unitId: a.unit ? ids.get(a.unit)! : null, validFrom: a.unit?.startsWith('n_') ? COMMUNE_START : '2015-01-01' });
