@@ -15,9 +15,9 @@ export interface Server {
 }
 
 /** config → database (+ migrations) → seed on first start → jobs → http. Used by main, the CLI, tests and benches. */
-export async function bootstrap(config: Config, opts: { database?: Database; queue?: boolean; logger?: boolean } = {}): Promise<Server> {
+export async function bootstrap(config: Config, opts: { database?: Database; queue?: boolean; logger?: boolean; demoActivity?: boolean } = {}): Promise<Server> {
   const database = opts.database ?? (await openDatabase({ url: config.DATABASE_URL, pgliteDir: pgliteDirIn(config.dataDir) }));
-  const seedResult = await seed(database, config.SEED, config.ADMIN_PASSWORD);
+  const seedResult = await seed(database, config.SEED, config.ADMIN_PASSWORD, { demoActivity: opts.demoActivity });
   const queue = opts.queue === false ? null : await startQueue(database.pool, { workers: config.JOBS === 'on' });
   if (queue) await registerJobs(queue, database);
   const app = await buildApp({ config, database, queue, logger: opts.logger === false ? false : undefined });

@@ -30,6 +30,12 @@ const ConfigSchema = z.object({
   JOBS: z.enum(['on', 'off']).default('on'),
   /** Public URL of the site, used in links (tracking QR codes, e-mails). */
   PUBLIC_URL: z.string().optional(),
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.vn:587; without it e-mails are written to the log. */
+  SMTP_URL: z.string().optional(),
+  /** Sender of notification e-mails. */
+  MAIL_FROM: z.string().default('motcua <no-reply@localhost>'),
+  /** Public tracking look-ups allowed per client and minute. */
+  TRACKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };

@@ -5,3 +5,6 @@ export * from '../modules/audit/audit.schema.ts';
 export * from '../modules/system/system.schema.ts';
 export * from '../modules/calendar/calendar.schema.ts';
 export * from '../modules/procedures/procedures.schema.ts';
+export * from '../modules/reform/reform.schema.ts';
+export * from '../modules/dossiers/dossiers.schema.ts';
+export * from '../modules/dossiers/documents/scans.schema.ts';

@@ -1,8 +1,10 @@
 import { accountsRoutes } from '../modules/accounts/accounts.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
-import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { proceduresRoutes } from '../modules/procedures/procedures.routes.ts';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.ts';
 import { unitsRoutes } from '../modules/units/units.routes.ts';
+import { dossiersRoutes } from '../modules/dossiers/dossiers.routes.ts';
+import { reformRoutes } from '../modules/reform/reform.routes.ts';
 import type { App, Deps } from './types.ts';
 
 /** Every module's routes, in one list: adding a module means adding one line here. */
@@ -12,4 +14,7 @@ export async function registerModuleRoutes(app: App, deps: Deps) {
   await auditRoutes(app, deps);
   await calendarRoutes(app, deps);
   await proceduresRoutes(app, deps);
+  await dossiersRoutes(app, deps);
+  await (await import('../modules/dossiers/documents/documents.routes.ts')).dossierDocumentsRoutes(app, deps);
+  await reformRoutes(app, deps);
 }

@@ -73,7 +73,7 @@ export interface TestServer extends Server {
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const { database, drop } = await freshDatabase();
   const config = loadConfig({ SEED: 'demo', JOBS: 'off', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/test-data', ...env });
-  const server = await bootstrap(config, { database, logger: false });
+  const server = await bootstrap(config, { database, logger: false, demoActivity: false });
   return {
     ...server,
     async close() {

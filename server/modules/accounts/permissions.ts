@@ -24,8 +24,12 @@ export const PERMISSIONS = [
   'dashboard.read',
   'reform.read',
   'reform.write',
+  /** Province appraiser: issues the PAR criteria, appraises self-assessments, enters survey results, publishes. */
+  'reform.appraise',
   'inspections.write',
   'discipline.read',
+  /** Record and correct discipline records (administrators only by default). */
+  'discipline.write',
   'portal.self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -38,7 +42,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   specialist: [...OFFICIAL_BASE, 'dossiers.read', 'dossiers.process'],
   unit_leader: [...OFFICIAL_BASE, 'accounts.read', 'audit.read', 'dossiers.read', 'dossiers.approve', 'procedures.approve', 'feedback.handle', 'dashboard.read', 'reform.read'],
   reform_officer: [...OFFICIAL_BASE, 'procedures.write', 'reform.read', 'reform.write', 'dashboard.read', 'feedback.handle'],
-  inspector: [...OFFICIAL_BASE, 'audit.read', 'reform.read', 'inspections.write', 'dashboard.read'],
+  inspector: [...OFFICIAL_BASE, 'audit.read', 'reform.read', 'reform.appraise', 'inspections.write', 'dashboard.read'],
   citizen: ['portal.self'],
 };
 

@@ -84,10 +84,10 @@ const districtOffices = [
 
 export function demoUnits(): DemoUnit[] {
   const list: DemoUnit[] = [
-    { key: 'p_qn', name: 'Tỉnh Quảng Ninh', kind: 'province', parent: null, adminCode: '22', validFrom: SINCE, notes: 'Administrative code 22 (QĐ 124/2004/QĐ-TTg).' },
+    { key: 'p_qn', name: 'Tỉnh Quảng Ninh', kind: 'province', parent: null, adminCode: '22', validFrom: SINCE, notes: 'Mã đơn vị hành chính 22 (QĐ 124/2004/QĐ-TTg).' },
     { key: 'p_qn_ttpvhcc', name: 'Trung tâm Phục vụ hành chính công tỉnh Quảng Ninh', kind: 'service_center', parent: 'p_qn', validFrom: SINCE, unconfirmed: true },
     { key: 'p_qn_snv', name: 'Sở Nội vụ tỉnh Quảng Ninh', kind: 'department', parent: 'p_qn', validFrom: SINCE },
-    { key: 'd_tien_yen', name: 'Huyện Tiên Yên', kind: 'district', parent: 'p_qn', validFrom: SINCE, validTo: DISTRICT_END, unconfirmed: true, notes: 'District level abolished on 1 July 2025.' },
+    { key: 'd_tien_yen', name: 'Huyện Tiên Yên', kind: 'district', parent: 'p_qn', validFrom: SINCE, validTo: DISTRICT_END, unconfirmed: true, notes: 'Kết thúc hoạt động cấp huyện từ ngày 01/7/2025 (NQ 203/2025/QH15).' },
     { key: 'd_tien_yen_hcc', name: 'Trung tâm Hành chính công huyện Tiên Yên', kind: 'service_center', parent: 'd_tien_yen', validFrom: SINCE, validTo: DISTRICT_END, unconfirmed: true },
   ];
   districtOffices.forEach((name, i) => list.push({ key: `d_office_${i}`, name, kind: 'specialised_office', parent: 'd_tien_yen', validFrom: SINCE, validTo: DISTRICT_END, unconfirmed: true }));
@@ -98,7 +98,8 @@ export function demoUnits(): DemoUnit[] {
     );
   }
   for (const [key, name] of newCommunes) {
-    list.push({ key, name, kind: 'commune', parent: 'p_qn', validFrom: COMMUNE_START, unconfirmed: true, notes: `Formed on 1 July 2025 from: ${MERGERS[key].join(', ')} (mapping unconfirmed).` });
+    const formedFrom = MERGERS[key].map((k) => oldCommunes.find(([ok]) => ok === k)![1]).join(', ');
+    list.push({ key, name, kind: 'commune', parent: 'p_qn', validFrom: COMMUNE_START, unconfirmed: true, notes: `Thành lập từ ngày 01/7/2025 trên cơ sở: ${formedFrom} (phương án sắp xếp chưa xác minh với nghị quyết).` });
     list.push({ key: `${key}_ttpvhcc`, name: `Trung tâm Phục vụ hành chính công ${name.replace(/^Xã/, 'xã')}`, kind: 'service_center', parent: key, validFrom: COMMUNE_START, unconfirmed: true });
     list.push({ key: `${key}_vp`, name: 'Văn phòng HĐND và UBND', kind: 'specialised_office', parent: key, validFrom: COMMUNE_START });
     list.push({ key: `${key}_kt`, name: 'Phòng Kinh tế', kind: 'specialised_office', parent: key, validFrom: COMMUNE_START });

@@ -7,6 +7,8 @@ import { recordAudit, systemActor } from '../audit/audit.service.ts';
 import { unitLineage, units } from '../units/units.schema.ts';
 import { seedCalendar } from '../calendar/calendar.service.ts';
 import { seedDemoProcedures } from '../procedures/index.ts';
+import { seedDemoReform } from '../reform/demo/demo-reform.ts';
+import { seedDemoDossiers } from '../dossiers/dossiers.seed.ts';
 import { settings } from './system.schema.ts';
 import { COMMUNE_START, DEMO_ACCOUNTS, DEMO_PASSWORD, MERGERS, demoUnits } from './demo-locality.ts';
 
@@ -22,7 +24,7 @@ export async function seedState(database: Database): Promise<string | null> {
  * Seeds a new installation once: `demo` = the demo locality with one account per role; `none` = only an
  * administrator (with the given or a random password). Runs in one transaction; a second call does nothing.
  */
-export async function seed(database: Database, kind: 'demo' | 'none', adminPassword?: string): Promise<SeedResult> {
+export async function seed(database: Database, kind: 'demo' | 'none', adminPassword?: string, opts: { demoActivity?: boolean } = {}): Promise<SeedResult> {
   // Reference data every installation needs, added to older installations too (each seeder is idempotent).
   await database.transaction((tx) => seedCalendar(tx));
   if (await seedState(database)) return { seeded: false };
@@ -51,7 +53,7 @@ export async function seed(database: Database, kind: 'demo' | 'none', adminPassw
     }
     for (const [successor, predecessors] of Object.entries(MERGERS)) {
       for (const p of predecessors) {
-        await tx.db.insert(unitLineage).values({ predecessorId: ids.get(p)!, successorId: ids.get(successor)!, kind: 'merge', effectiveDate: COMMUNE_START, decisionRef: 'NQ 1679/NQ-UBTVQH15 (unconfirmed)' });
+        await tx.db.insert(unitLineage).values({ predecessorId: ids.get(p)!, successorId: ids.get(successor)!, kind: 'merge', effectiveDate: COMMUNE_START, decisionRef: 'NQ 1679/NQ-UBTVQH15 (chưa xác minh)' });
       }
     }
     // The district's duties pass to the province and the new communes when the district level ends.
@@ -66,5 +68,11 @@ export async function seed(database: Database, kind: 'demo' | 'none', adminPassw
     await tx.db.insert(settings).values({ key: 'seed', value: { kind: 'demo', at: new Date().toISOString() } });
     await recordAudit(tx, systemActor('seed'), { action: 'seed.demo', subjectType: 'installation', after: { units: list.length, accounts: DEMO_ACCOUNTS.length } });
   });
+  // A year and more of activity for the demo: reform programme records and dossiers in every state, some open
+  // across 1 July 2025. Tests that do not need them skip them (they seed what they test).
+  if (opts.demoActivity !== false) {
+    await seedDemoReform(database);
+    await seedDemoDossiers(database);
+  }
   return { seeded: true, kind: 'demo', accounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role })), password: DEMO_PASSWORD };
 }
