@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, screenshotOnFailure, startServer, type RunningServer } from './helpers.ts';
+import { launchBrowser, screenshot, screenshotOnFailure, startServer, switchLanguage, type RunningServer } from './helpers.ts';
 
 const PASSWORD = 'motcua2026';
 const DESKTOP = { width: 1366, height: 860 };
@@ -78,21 +78,6 @@ async function act(page: Page, label: string, fill?: (dialog: ReturnType<Page['g
   if (fill) await fill(dialog);
   await dialog.getByRole('button', { name: label, exact: true }).click();
   return dialog;
-}
-
-/** Picks a language in the header's switch; tries again if the click landed while the list was still opening. */
-async function switchLanguage(page: Page, label: string, language: string) {
-  const combo = page.getByRole('combobox', { name: label });
-  for (let attempt = 1; ; attempt++) {
-    if ((await combo.getAttribute('aria-expanded')) !== 'true') await combo.click();
-    await page.getByRole('option', { name: language }).click();
-    try {
-      await page.locator('html').and(page.locator(`[lang="${{ English: 'en', Français: 'fr' }[language] ?? 'vi'}"]`)).waitFor({ timeout: 2000 });
-      return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-    }
-  }
 }
 
 describe('a dossier from the counter to the applicant', () => {

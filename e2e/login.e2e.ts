@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, screenshotOnFailure, startServer, type RunningServer } from './helpers.ts';
+import { launchBrowser, screenshot, screenshotOnFailure, startServer, switchLanguage, type RunningServer } from './helpers.ts';
 
 const PASSWORD = 'motcua2026';
 const DESKTOP = { width: 1366, height: 860 };
@@ -140,8 +140,7 @@ describe('signing in', () => {
     await screenshot(page, '08-accounts');
 
     // English.
-    await page.getByRole('combobox', { name: 'Ngôn ngữ' }).click();
-    await page.getByRole('option', { name: 'English' }).click();
+    await switchLanguage(page, 'Ngôn ngữ', 'English');
     await nav(page, 'Main navigation').getByRole('link', { name: 'Home' }).waitFor();
     await page.getByRole('heading', { name: 'User accounts', level: 1 }).waitFor();
     await nav(page, 'Main navigation').getByRole('link', { name: 'Home' }).click();
