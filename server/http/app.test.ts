@@ -60,6 +60,20 @@ describe('HTTP edge', () => {
     assert.ok(body.errors.some((e: { field: string }) => e.field === 'colour'));
   });
 
+  test('our own validation messages and string lengths are worded in the caller’s language', async () => {
+    const cookie = await s.login('admin');
+    const payload = { username: 'ab', fullName: '', password: 'chiconchuthoi', grants: [] };
+    const vi = (await s.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie }, payload })).json();
+    const byField = (b: { errors: Array<{ field: string; message: string }> }, f: string) => b.errors.find((e) => e.field === f)?.message;
+    assert.equal(byField(vi, 'password'), 'Mật khẩu phải có cả chữ và số');
+    assert.equal(byField(vi, 'fullName'), 'Không được để trống');
+    assert.equal(byField(vi, 'username'), 'Cần ít nhất 3 ký tự');
+    const fr = (await s.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie, 'accept-language': 'fr' }, payload })).json();
+    assert.equal(byField(fr, 'password'), 'Doit contenir une lettre et un chiffre');
+    const en = (await s.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie, 'accept-language': 'en' }, payload })).json();
+    assert.equal(byField(en, 'password'), 'must contain a letter and a digit');
+  });
+
   test('an unknown API path is a problem+json 404, and the server keeps serving', async () => {
     const res = await s.app.inject({ url: '/api/v1/nothing-here' });
     assert.equal(res.statusCode, 404);

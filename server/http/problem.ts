@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { locales } from 'zod';
 import { AppError, type FieldError } from '../platform/errors.ts';
 import { ERROR_TITLES, fill, pickLang, type Lang } from '../platform/messages.ts';
+import { CUSTOM_MESSAGES, stringLengthMessage } from '../platform/validation-messages.ts';
 
 /** A request validation failure that keeps zod's issues, so messages can be given in the caller's language. */
 export class RequestValidationError extends Error {
@@ -18,7 +19,12 @@ export class RequestValidationError extends Error {
 const zodLocales = { vi: locales.vi(), en: locales.en(), fr: locales.fr() };
 
 function zodMessage(issue: z.core.$ZodIssue, lang: Lang): string {
-  // Custom refinements carry our own (English) message; built-in checks are translated by zod's locale.
+  // Our own messages (refinements, regex checks) are written in English in contracts/ and translated here;
+  // zod's built-in checks are translated by its locale, with friendlier wording for string lengths.
+  const custom = CUSTOM_MESSAGES[issue.message];
+  if (custom) return lang === 'en' ? issue.message : custom[lang];
+  const length = stringLengthMessage(issue as never, lang);
+  if (length) return length;
   if (issue.code === 'custom' || (issue.code === 'invalid_format' && issue.message && !issue.message.startsWith('Invalid'))) return issue.message;
   const fn = zodLocales[lang].localeError as (i: unknown) => { message: string } | string | undefined;
   const out = fn({ ...issue, input: (issue as { input?: unknown }).input });
