@@ -7,18 +7,21 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCREENSHOT_DIR = join(ROOT, '.tmp', 'e2e');
 
-/** Builds the web app once when dist/web is missing (or always with E2E_REBUILD=1). */
+/** Where the web app is built: dist/web, or WEB_DIST (a private folder lets parallel runs rebuild safely). */
+export const WEB_DIST = process.env.WEB_DIST ? resolve(ROOT, process.env.WEB_DIST) : join(ROOT, 'dist/web');
+
+/** Builds the web app once when WEB_DIST is missing (or always with E2E_REBUILD=1). */
 export function ensureWebBuilt(): void {
-  if (existsSync(join(ROOT, 'dist/web/index.html')) && process.env.E2E_REBUILD !== '1') return;
+  if (existsSync(join(WEB_DIST, 'index.html')) && process.env.E2E_REBUILD !== '1') return;
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn', '--outDir', WEB_DIST, '--emptyOutDir'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`web build failed (exit ${r.status})`);
 }
 
@@ -48,7 +51,7 @@ export async function startServer({ timeoutMs = 120_000 } = {}): Promise<Running
   ensureWebBuilt();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, WEB_DIST, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED: 'demo', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -25,7 +26,8 @@ import type { App, Deps } from './types.ts';
 
 import { SESSION_COOKIE } from './constants.ts';
 export { SESSION_COOKIE };
-export const WEB_DIST = fileURLToPath(new URL('../../dist/web', import.meta.url));
+/** The built web app; WEB_DIST points elsewhere (e.g. a private build per parallel test run). */
+export const WEB_DIST = process.env.WEB_DIST ? resolvePath(process.env.WEB_DIST) : fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 export interface BuildOptions {
   config: Config;
