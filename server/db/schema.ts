@@ -8,3 +8,6 @@ export * from '../modules/procedures/procedures.schema.ts';
 export * from '../modules/reform/reform.schema.ts';
 export * from '../modules/dossiers/dossiers.schema.ts';
 export * from '../modules/dossiers/documents/scans.schema.ts';
+export * from '../modules/satisfaction/satisfaction.schema.ts';
+export * from '../modules/feedback/feedback.schema.ts';
+export * from '../modules/open311/open311.schema.ts';
