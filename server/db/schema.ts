@@ -11,3 +11,4 @@ export * from '../modules/dossiers/documents/scans.schema.ts';
 export * from '../modules/satisfaction/satisfaction.schema.ts';
 export * from '../modules/feedback/feedback.schema.ts';
 export * from '../modules/open311/open311.schema.ts';
+export * from '../modules/reorganisation/reorganisation.schema.ts';
