@@ -36,6 +36,28 @@ const ConfigSchema = z.object({
   MAIL_FROM: z.string().default('motcua <no-reply@localhost>'),
   /** Public tracking look-ups allowed per client and minute. */
   TRACKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Citizen portal sign-in (OpenID Connect): the identity provider's issuer URL, e.g. VNeID or the national portal's
+   *  identity service. Unset in demo mode: the local development provider (oidc-provider) starts on first use. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().default('motcua'),
+  OIDC_CLIENT_SECRET: z.string().default('motcua-dev-secret'),
+  /** Callback registered at the provider; default: <this site>/api/v1/portal/oidc/callback, from the request's host. */
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  OIDC_SCOPES: z.string().default('openid profile phone email'),
+  /** Claim names of the subject, full name, ID number (CCCD), phone and e-mail in the ID token or userinfo. */
+  OIDC_CLAIM_SUBJECT: z.string().default('sub'),
+  OIDC_CLAIM_NAME: z.string().default('name'),
+  OIDC_CLAIM_ID_NUMBER: z.string().default('cccd'),
+  OIDC_CLAIM_PHONE: z.string().default('phone_number'),
+  OIDC_CLAIM_EMAIL: z.string().default('email'),
+  /** Seconds a sign-in may take between leaving for the provider and coming back (state, nonce, PKCE verifier). */
+  OIDC_STATE_TTL_SECONDS: z.coerce.number().int().positive().default(600),
+  /** Let officials sign in through the provider too (linked by the ID number recorded on their account link). */
+  OIDC_ALLOW_OFFICIALS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** Local development identity provider when OIDC_ISSUER is unset and SEED=demo: `auto` (start on first use) or `off`. */
+  OIDC_DEV_IDP: z.enum(['auto', 'off']).default('auto'),
+  /** Port of that local provider (0 = any free port; taken → any free port). */
+  OIDC_DEV_IDP_PORT: z.coerce.number().int().min(0).max(65535).default(4400),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };

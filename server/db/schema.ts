@@ -12,3 +12,4 @@ export * from '../modules/satisfaction/satisfaction.schema.ts';
 export * from '../modules/feedback/feedback.schema.ts';
 export * from '../modules/open311/open311.schema.ts';
 export * from '../modules/reorganisation/reorganisation.schema.ts';
+export * from '../modules/portal/portal.schema.ts';
