@@ -13,3 +13,4 @@ export * from '../modules/feedback/feedback.schema.ts';
 export * from '../modules/open311/open311.schema.ts';
 export * from '../modules/reorganisation/reorganisation.schema.ts';
 export * from '../modules/portal/portal.schema.ts';
+export * from '../modules/dashboard/dashboard.schema.ts';
