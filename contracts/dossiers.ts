@@ -389,6 +389,13 @@ export const ApologyBody = ActionBody.extend({
 export const RefuseBody = ActionBody.extend({ reasons: z.array(Text(1000)).min(1).max(20) });
 export const ReturnResultBody = ActionBody.extend({ method: z.enum(RETURN_METHOD_VALUES), receivedBy: z.string().trim().max(300).nullable().optional() });
 
+/** Officials who may take the dossier's next step (designation on hand-off) or its current step (reassignment). */
+export const CandidatesQuery = z.strictObject({ step: z.enum(['next', 'current']).default('next') });
+export const Candidates = z.object({
+  step: z.object({ seq: z.number(), kind: z.string(), label: z.string(), role: z.string(), unit: UnitRef }).nullable(),
+  officials: z.array(UserRef),
+});
+
 export const ReassignBody = z.strictObject({
   /** Dossiers to move; or every open step of `fromUserId` in the caller's units. */
   dossierIds: z.array(Uuid).max(500).optional(),

@@ -89,6 +89,11 @@ describe('clock ledger through the use cases (hand-computed, across Tết 2026)'
     d2 = await t.completeStepAction(s.deps, specialist, d.id, { version: d2.version }, { now: vn('2026-02-25T09:00') });
     d2 = await t.approve(s.deps, leader, d.id, { version: d2.version }, { now: vn('2026-02-26T09:00') });
     assert.equal(d2.classification.outcome, 'late');
+    // Public tracking of the finished late dossier keeps the statutory due moment, not the finishing moment.
+    const tracked = await s.app.inject({ method: 'POST', url: '/api/v1/tracking', payload: { code: d2.code, digits: '4321' } });
+    assert.equal(tracked.statusCode, 200);
+    assert.equal(tracked.json().legalDueAt, at('2026-02-24T09:00'));
+    assert.ok(tracked.json().explanation.some((l: string) => l.includes('Hạn giải quyết theo quy định: 09:00 24/02/2026')), tracked.json().explanation.join('\n'));
   });
 
   test('a second supplement request makes the dossier late even when finished early (national portal rule)', async () => {

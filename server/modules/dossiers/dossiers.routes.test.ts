@@ -392,6 +392,32 @@ describe('dossiers API', () => {
       assert.equal(toLeader.json().changes.length, 0);
       assert.match(toLeader.json().skipped[0].reason, /specialist/);
     });
+
+    test('candidates: the officials holding the next step\'s role on its unit (designation), or the current one (reassignment)', async () => {
+      const d = await receive();
+      const next = await s.app.inject({ url: `/api/v1/dossiers/${d.id}/candidates`, headers: { cookie: c.motcua } });
+      assert.equal(next.statusCode, 200, next.body);
+      const body = next.json();
+      // Receipt completed step 1: the current step is appraisal; the next one is the leader's signature.
+      assert.equal(body.step.seq, d.currentStep!.seq + 1);
+      assert.equal(body.step.role, 'unit_leader');
+      const ids = body.officials.map((o: { id: string }) => o.id);
+      assert.ok(ids.includes(await s.userId('lanhdao')), next.body);
+      assert.ok(!ids.includes(await s.userId('chuyenvien')));
+      const cur = await s.app.inject({ url: `/api/v1/dossiers/${d.id}/candidates?step=current`, headers: { cookie: c.lanhdao } });
+      assert.equal(cur.json().step.role, 'specialist');
+      assert.ok(cur.json().officials.map((o: { id: string }) => o.id).includes(await s.userId('chuyenvien')));
+      // Designating a candidate works; designating a non-candidate is refused by the same rule.
+      const accepted = await ok(d.id, 'accept', c.chuyenvien, { version: d.version });
+      const refused = await act(d.id, 'complete', c.chuyenvien, { version: accepted.version, nextAssigneeId: await s.userId('motcua') });
+      assert.equal(refused.statusCode, 400, refused.body);
+      const handed = await ok(d.id, 'complete', c.chuyenvien, { version: accepted.version, nextAssigneeId: await s.userId('lanhdao') });
+      assert.equal(handed.steps.find((x) => x.seq === body.step.seq)!.assignee!.id, await s.userId('lanhdao'));
+      // Another commune's official does not see the dossier; nobody signed out does.
+      assert.equal((await s.app.inject({ url: `/api/v1/dossiers/${d.id}/candidates`, headers: { cookie: c['motcua.hailang'] } })).statusCode, 404);
+      assert.equal((await s.app.inject({ url: `/api/v1/dossiers/${d.id}/candidates` })).statusCode, 401);
+      assert.equal((await s.app.inject({ url: `/api/v1/dossiers/${d.id}/candidates?step=later`, headers: { cookie: c.motcua } })).statusCode, 400);
+    });
   });
 
   describe('statistics', () => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   ActionBody,
   ApologyBody,
+  Candidates,
+  CandidatesQuery,
   Checklist,
   ChecklistQuery,
   CompleteBody,
@@ -32,6 +34,7 @@ import {
 import { Uuid } from '../../../contracts/common.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import type { App, Deps } from '../../http/types.ts';
+import { listCandidates } from './dossiers.candidates.ts';
 import { getChecklist, receiveDossier } from './dossiers.receive.ts';
 import { getControlSlip, getDossierByCode, getDossierDetail, getStats, listDossiers, queueCounts, reassign, type DossierDeps } from './dossiers.service.ts';
 import { getSettings, updateSettings } from './dossiers.settings.ts';
@@ -89,6 +92,11 @@ export async function dossiersRoutes(app: App, { database, queue }: Deps) {
     config: { access: 'dossiers.read' },
     schema: { tags, summary: 'Control slip: one row per hand-off with its result', params: Id, response: { 200: ControlSlip } },
   }, async (request) => getControlSlip(deps, request.ctx, request.params.id));
+
+  app.get('/api/v1/dossiers/:id/candidates', {
+    config: { access: 'dossiers.read' },
+    schema: { tags, summary: 'Officials who may take the next step (to designate on hand-off) or the current step (to reassign)', params: Id, querystring: CandidatesQuery, response: { 200: Candidates } },
+  }, async (request) => listCandidates(deps, request.ctx, request.params.id, request.query.step));
 
   const action = <B extends z.ZodType>(path: string, summary: string, body: B, run: (id: string, b: z.infer<B>, ctx: Parameters<typeof t.acceptHandoff>[1]) => Promise<unknown>) =>
     app.post(`/api/v1/dossiers/:id/${path}`, {

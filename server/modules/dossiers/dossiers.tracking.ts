@@ -75,12 +75,15 @@ export function explainExpected(cal: WorkCalendar, full: FullAggregate, lang: La
     }
   }
   const st = deriveClock(cal, entries, now < full.clock[full.clock.length - 1].at ? full.clock[full.clock.length - 1].at : now);
-  if (st.dueAt) lines.push({ vi: `Hạn giải quyết theo quy định: ${vnMoment(st.dueAt)}.`, en: `Statutory due date: ${vnMoment(st.dueAt)}.`, fr: `Échéance légale : ${vnMoment(st.dueAt)}.` }[lang]);
+  // Once the clock has stopped, the due moment is the one recorded while it ran: re-deriving it from the stop
+  // would move a late dossier's deadline to its finishing moment.
+  const due = st.stopped ? (d.dueAt ?? st.dueAt) : st.dueAt;
+  if (due) lines.push({ vi: `Hạn giải quyết theo quy định: ${vnMoment(due)}.`, en: `Statutory due date: ${vnMoment(due)}.`, fr: `Échéance légale : ${vnMoment(due)}.` }[lang]);
   else if (!st.running && !st.stopped) {
     const ifNow = addWorkingMinutes(cal, now, Math.max(0, st.remainingMinutes), false);
     lines.push({ vi: `Đang tạm dừng; còn ${Math.max(0, Math.round(st.remainingMinutes / 60 * 10) / 10)} giờ làm việc — nếu tiếp tục ngay, hạn sẽ là ${vnMoment(ifNow)}.`, en: `Paused; ${Math.max(0, Math.round(st.remainingMinutes / 60 * 10) / 10)} working hours left — if resumed now, due ${vnMoment(ifNow)}.`, fr: `Suspendu ; il reste ${Math.max(0, Math.round(st.remainingMinutes / 60 * 10) / 10)} heures ouvrées — en cas de reprise immédiate, échéance le ${vnMoment(ifNow)}.` }[lang]);
   }
-  if (d.appointmentAt && (!st.dueAt || d.appointmentAt.getTime() !== st.dueAt.getTime())) {
+  if (d.appointmentAt && (!due || d.appointmentAt.getTime() !== due.getTime())) {
     lines.push({ vi: `Ngày hẹn trả kết quả: ${vnMoment(d.appointmentAt)}.`, en: `Appointment for the result: ${vnMoment(d.appointmentAt)}.`, fr: `Rendez-vous pour le résultat : ${vnMoment(d.appointmentAt)}.` }[lang]);
   }
   return lines.map((l) => l.normalize('NFC'));
@@ -190,7 +193,7 @@ async function buildAnswer(db: Db, row: DossierRow, lang: Lang, now: Date) {
     portalStatus: DOSSIER_STATUSES[status]?.portalCode ?? 4,
     channel: row.channel as 'counter' | 'online' | 'post',
     receivedAt: row.receivedAt.toISOString(),
-    legalDueAt: st.dueAt ? st.dueAt.toISOString() : null,
+    legalDueAt: (st.stopped ? (row.dueAt ?? st.dueAt) : st.dueAt)?.toISOString() ?? null,
     appointmentAt: row.appointmentAt ? row.appointmentAt.toISOString() : null,
     finishedAt: row.finishedAt ? row.finishedAt.toISOString() : null,
     returnedAt: row.returnedAt ? row.returnedAt.toISOString() : null,

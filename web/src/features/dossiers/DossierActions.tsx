@@ -1,11 +1,11 @@
 import { DownOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Dropdown, Flex, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IsoDatePicker } from '../../components/IsoDatePicker.tsx';
 import { useFormProblem } from '../../components/useFormProblem.tsx';
 import { formatDateTime, todayVn } from '../../i18n/format.ts';
-import { isStaleVersion, runAction } from './dossierApi.ts';
+import { fetchCandidates, isStaleVersion, runAction } from './dossierApi.ts';
 import { optionsOf, RETURN_METHODS, stepLabel, type DossierAction, type DossierDetailDto } from './labels.ts';
 import { fmt, useStrings } from './strings.ts';
 
@@ -98,6 +98,7 @@ interface ActionValues {
   receivedBy?: string;
   policy?: 'default' | 'shift' | 'reset';
   agency?: string;
+  nextAssigneeId?: string;
 }
 
 const lines = (text: string | undefined) => (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
@@ -124,9 +125,33 @@ function bodyOf(action: DossierAction, v: ActionValues, version: number): Record
       return { version, reasons: lines(v.reasons) };
     case 'return-result':
       return { version, method: v.method, receivedBy: blank(v.receivedBy) };
+    case 'complete':
+    case 'approve':
+      return { version, note: blank(v.note), ...(v.nextAssigneeId ? { nextAssigneeId: v.nextAssigneeId } : {}) };
     default:
       return { version, note: blank(v.note) };
   }
+}
+
+/** The officials who may take the next step, to designate one on hand-off (empty: the unit's officials pick it up). */
+function NextAssigneeField({ dossierId }: { dossierId: string }) {
+  const { s } = useStrings();
+  const [options, setOptions] = useState<Array<{ value: string; label: string }> | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetchCandidates(dossierId, 'next')
+      .then((c) => live && setOptions(c.officials.map((o) => ({ value: o.id, label: o.name }))))
+      .catch(() => live && setOptions([]));
+    return () => {
+      live = false;
+    };
+  }, [dossierId]);
+  if (options !== null && options.length === 0) return null;
+  return (
+    <Form.Item name="nextAssigneeId" label={s.actions.nextAssignee} extra={s.actions.nextAssigneeHelp}>
+      <Select allowClear loading={options === null} options={options ?? []} showSearch={{ optionFilterProp: 'label' }} data-testid="next-assignee" />
+    </Form.Item>
+  );
 }
 
 function ActionModal({ action, dossier: d, onClose, onDone, onReload }: { action: DossierAction; dossier: DossierDetailDto; onClose(): void; onDone(d: DossierDetailDto): void; onReload(): void }) {
@@ -268,6 +293,15 @@ function ActionModal({ action, dossier: d, onClose, onDone, onReload }: { action
           <Form.Item name="receivedBy" label={s.actions.receivedBy} rules={[{ max: 300 }]}>
             <Input />
           </Form.Item>
+        </>
+      );
+      break;
+    case 'complete':
+    case 'approve':
+      fields = (
+        <>
+          {next && <NextAssigneeField dossierId={d.id} />}
+          {note}
         </>
       );
       break;

@@ -44,6 +44,11 @@ export function runAction(id: string, action: DossierAction, body: Record<string
   return api.post<DossierDetailDto>(`${DOSSIERS_API}/${id}/${action}`, body);
 }
 
+/** Officials who may take the next step (to designate on hand-off) or the current one (to reassign). */
+export function fetchCandidates(id: string, step: 'next' | 'current' = 'next'): Promise<{ step: { seq: number; role: string } | null; officials: Array<{ id: string; name: string }> }> {
+  return api.get(`${DOSSIERS_API}/${id}/candidates?step=${step}`);
+}
+
 /** Whether an API error is the "someone changed the dossier meanwhile" answer of a transition. */
 export const isStaleVersion = (err: unknown) => err instanceof ApiError && err.status === 409;
 
