@@ -10,4 +10,5 @@ export async function registerJobs(queue: Queue, database: Database) {
     await database.db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
   }, { cron: '17 * * * *' });
   await registerDossierJobs(queue, database);
+  await (await import('./modules/satisfaction/satisfaction.jobs.ts')).registerSatisfactionJobs(queue, database);
 }

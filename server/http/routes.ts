@@ -17,4 +17,5 @@ export async function registerModuleRoutes(app: App, deps: Deps) {
   await dossiersRoutes(app, deps);
   await (await import('../modules/dossiers/documents/documents.routes.ts')).dossierDocumentsRoutes(app, deps);
   await reformRoutes(app, deps);
+  await (await import('../modules/satisfaction/satisfaction.routes.ts')).satisfactionRoutes(app, deps);
 }
