@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   'dossiers.process',
   'dossiers.approve',
   'feedback.handle',
+  /** Feedback time-limit rules, leaders' mailboxes (IMAP) and Open311 API keys (administrators by default). */
+  'feedback.configure',
   'dashboard.read',
   'reform.read',
   'reform.write',
