@@ -6,6 +6,7 @@
  * all on the public tracking page with the code and the last 4 digits of the phone, on a phone.
  * Run: node --import tsx --test --test-reporter=spec e2e/dossier.e2e.ts
  */
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -241,6 +242,11 @@ describe('a dossier from the counter to the applicant', () => {
     assert.match(await page.getByTestId('tracking-explanation').innerText(), /Hạn giải quyết theo quy định|Ngày hẹn trả kết quả|giải quyết trong ngày/);
     assert.doesNotMatch(await result.innerText(), /022190004455|0987/, 'no personal data on the page');
     await screenshot(page, 'dossier-09-tracking-phone');
+    // The applicant who lost the slip downloads it again from here: a real PDF with the code.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('receipt-slip').click()]);
+    const pdf = readFileSync(await download.path());
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    assert.match(download.suggestedFilename(), new RegExp(`${dossier.code}\\.pdf$`));
 
     // The same answer in English, worded by the server.
     await switchLanguage(page, 'Ngôn ngữ', 'English');

@@ -242,5 +242,15 @@ describe('printed slips (PDF)', () => {
     await assert.rejects(printReceiptSlipForApplicant(s.deps, { code: 'XTY-000000-9999', digits: '4321' }, { baseUrl: PUBLIC_URL }), { code: 'NOT_FOUND' });
     const { rows } = await s.database.query(`SELECT actor_label, actor_id FROM audit_log WHERE subject_id = $1 AND action = 'dossier.slip.print'`, [d.id]);
     assert.deepEqual(rows, [{ actor_label: 'applicant', actor_id: null }, { actor_label: 'applicant', actor_id: null }]);
+    // The public route of the tracking page: a PDF for the right digits, the same 404 for wrong ones, 400 for junk.
+    const ok = await s.app.inject({ method: 'POST', url: '/api/v1/tracking/receipt-slip', payload: { code: d.code, digits: '4321' } });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.equal(ok.headers['content-type'], 'application/pdf');
+    assert.equal(ok.headers['cache-control'], 'private, no-store');
+    assert.ok(pdfText(ok.rawPayload).includes(`Mã hồ sơ: ${d.code}`));
+    const wrong = await s.app.inject({ method: 'POST', url: '/api/v1/tracking/receipt-slip', payload: { code: d.code, digits: '0000' } });
+    assert.equal(wrong.statusCode, 404);
+    assert.equal(wrong.headers['content-type'], 'application/problem+json; charset=utf-8');
+    assert.equal((await s.app.inject({ method: 'POST', url: '/api/v1/tracking/receipt-slip', payload: { code: d.code, digits: 'abcd' } })).statusCode, 400);
   });
 });

@@ -1,4 +1,4 @@
-import { CheckCircleFilled, ClockCircleFilled, EyeOutlined, LoginOutlined, PauseCircleFilled, SearchOutlined, StopFilled, WarningFilled } from '@ant-design/icons';
+import { CheckCircleFilled, ClockCircleFilled, EyeOutlined, FilePdfOutlined, LoginOutlined, PauseCircleFilled, SearchOutlined, StopFilled, WarningFilled } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, Form, Input, Layout, List, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -134,6 +134,7 @@ export default function TrackingPage() {
         {data && (
           <div ref={resultRef} tabIndex={-1} className="tracking-result" aria-live="polite" data-testid="tracking-result">
             <Answer data={data} />
+            {query && <ReceiptSlipButton code={data.code} digits={query.digits.trim()} />}
           </div>
         )}
         <Typography.Paragraph type="secondary" className="tracking-privacy">
@@ -141,6 +142,42 @@ export default function TrackingPage() {
         </Typography.Paragraph>
       </Layout.Content>
     </Layout>
+  );
+}
+
+/**
+ * Prints the receipt-and-appointment slip again (the applicant lost it): the same proof as the lookup, sent by POST
+ * so the digits stay out of addresses and logs; the PDF opens as a download.
+ */
+function ReceiptSlipButton({ code, digits }: { code: string; digits: string }) {
+  const { s } = useStrings();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const download = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const res = await fetch('/api/v1/tracking/receipt-slip', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, digits }) });
+      if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => ({ title: res.statusText })));
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `giay-tiep-nhan-${code}.pdf`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card className="tracking-card">
+      <Button icon={<FilePdfOutlined aria-hidden />} size="large" loading={busy} onClick={() => void download()} data-testid="receipt-slip">
+        {s.receiptSlip}
+      </Button>
+      {error ? <ProblemAlert error={error} style={{ marginTop: 12 }} /> : null}
+    </Card>
   );
 }
 
