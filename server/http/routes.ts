@@ -17,5 +17,7 @@ export async function registerModuleRoutes(app: App, deps: Deps) {
   await dossiersRoutes(app, deps);
   await (await import('../modules/dossiers/documents/documents.routes.ts')).dossierDocumentsRoutes(app, deps);
   await reformRoutes(app, deps);
+  await (await import('../modules/portal/portal.routes.ts')).portalRoutes(app, deps);
+  await (await import('../modules/dashboard/index.ts')).dashboardRoutes(app, deps);
   await (await import('../modules/satisfaction/satisfaction.routes.ts')).satisfactionRoutes(app, deps);
 }

@@ -33,6 +33,8 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** Too many requests from this client. 429 */
   RATE_LIMITED: 429,
+  /** An electronic-identity sign-in came back unusable: unknown, replayed or expired state, wrong nonce, provider error. 401 */
+  SIGN_IN_REFUSED: 401,
   /** Anything unexpected; the log has the detail under the request id. 500 */
   INTERNAL: 500,
 } as const;

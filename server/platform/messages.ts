@@ -20,6 +20,7 @@ export const ERROR_TITLES: Record<ErrorCode, Record<Lang, string>> = {
   PAYLOAD_TOO_LARGE: { vi: 'Dữ liệu gửi lên quá lớn (tối đa {limit} byte)', en: 'Request too large (at most {limit} bytes)', fr: 'Requête trop volumineuse (au plus {limit} octets)' },
   UNSUPPORTED_MEDIA_TYPE: { vi: 'Định dạng không được hỗ trợ', en: 'Unsupported media type', fr: 'Type de contenu non pris en charge' },
   RATE_LIMITED: { vi: 'Quá nhiều yêu cầu; vui lòng thử lại sau', en: 'Too many requests; try again later', fr: 'Trop de requêtes ; réessayez plus tard' },
+  SIGN_IN_REFUSED: { vi: 'Đăng nhập bằng định danh điện tử không thành công; vui lòng đăng nhập lại', en: 'The electronic-identity sign-in was refused; please sign in again', fr: "La connexion par identité électronique a été refusée ; veuillez vous reconnecter" },
   INTERNAL: { vi: 'Lỗi hệ thống; vui lòng thử lại hoặc báo mã yêu cầu cho quản trị viên', en: 'Internal error; try again or give the request id to your administrator', fr: "Erreur interne ; réessayez ou communiquez l'identifiant de requête à l'administrateur" },
 };
 

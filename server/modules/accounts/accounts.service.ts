@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ChangePasswordBody, CreateAccountBody, GrantInput, ListAccountsQuery, ResetPasswordBody, UpdateAccountBody } from '../../../contracts/accounts.ts';
-import type { Database, Db } from '../../db/client.ts';
+import type { Database, Db, Tx } from '../../db/client.ts';
 import { todayVn } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
@@ -93,6 +93,21 @@ export async function login(
     await recordAudit(tx, { ...actor, userId: user.id, label: user.username }, { action: 'auth.login', subjectType: 'session', subjectId: s.id, after: { ip: input.ip } });
   });
   return { token, principal: await principalOf(database.db, user), expiresAt };
+}
+
+/**
+ * Opens a session for an account identified another way than by password (the citizen portal's OpenID Connect
+ * sign-in), inside the caller's transaction; audited `auth.login` with the method. Returns the cookie's token.
+ * @throws ACCOUNT_DISABLED
+ */
+export async function openSession(tx: Tx, settings: Pick<AuthSettings, 'sessionTtlHours'>, user: { id: string; username: string; status: string }, input: { ip: string | null; userAgent: string | null; method: string }, actor: Actor, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  if (user.status !== 'active') throw new AppError('ACCOUNT_DISABLED');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + settings.sessionTtlHours * 3600_000);
+  await tx.db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+  const [s] = await tx.db.insert(sessions).values({ tokenHash: sha256(token), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null }).returning({ id: sessions.id });
+  await recordAudit(tx, { ...actor, userId: user.id, label: user.username }, { action: 'auth.login', subjectType: 'session', subjectId: s.id, after: { ip: input.ip, method: input.method } });
+  return { token, expiresAt };
 }
 
 /** The principal behind a session token, or null when the token is unknown, expired or the account disabled. */

@@ -17,3 +17,4 @@ export { deriveClock, statutoryDue, type ClockEntry, type ClockState } from './c
 export { registerDossierJobs, handleNotify, runStepReminders, runEscalations, applyCalendarChange, type NotifyDeps } from './dossiers.jobs.ts';
 export { seedDemoDossiers } from './dossiers.seed.ts';
 export * from './dossiers.kinds.ts';
+export { receiveOnlineDossier, withdrawByApplicant, answerSupplementByApplicant, applicantActing, type OnlineFile } from './dossiers.online.ts';

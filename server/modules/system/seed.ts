@@ -9,6 +9,7 @@ import { seedCalendar } from '../calendar/calendar.service.ts';
 import { seedDemoProcedures } from '../procedures/index.ts';
 import { seedDemoReform } from '../reform/demo/demo-reform.ts';
 import { seedDemoDossiers } from '../dossiers/dossiers.seed.ts';
+import { seedDemoPaymentAccounts } from '../portal/portal.service.ts';
 import { settings } from './system.schema.ts';
 import { COMMUNE_START, DEMO_ACCOUNTS, DEMO_PASSWORD, MERGERS, demoUnits } from './demo-locality.ts';
 
@@ -61,6 +62,7 @@ export async function seed(database: Database, kind: 'demo' | 'none', adminPassw
       await tx.db.insert(unitLineage).values({ predecessorId: ids.get('d_tien_yen')!, successorId: ids.get(successor)!, kind: 'abolish', effectiveDate: COMMUNE_START, decisionRef: 'NQ 203/2025/QH15; Luật 72/2025/QH15' });
     }
     await seedDemoProcedures(tx, ids);
+    await seedDemoPaymentAccounts(tx.db);
     for (const a of DEMO_ACCOUNTS) {
       const [u] = await tx.db.insert(users).values({ username: a.username, fullName: a.fullName, passwordHash, isDemo: true }).returning();
       await tx.db.insert(roleGrants).values({ userId: u.id, role: a.role, unitId: a.unit ? ids.get(a.unit)! : null, validFrom: a.unit?.startsWith('n_') ? COMMUNE_START : '2015-01-01' });

@@ -10,6 +10,8 @@
 export { dossierDocumentsRoutes } from './documents.routes.ts';
 export { printDossierSlip, printGuidanceSlip, printReceiptSlipForApplicant, trackingUrl, issuerOf, type PrintedSlip, type PrintOptions } from './slips.service.ts';
 export { FORM_SETS, SLIP_KINDS, DOSSIER_SLIP_KINDS, formLabel, type SlipKind, type DossierSlipKind } from './slips.ts';
-export { findReusableDocuments, listDossierFiles, uploadDocumentFile, uploadResultFile, reuseFile, confirmDocumentDigitised, type ReusableDocument, type ScanDeps } from './scans.service.ts';
+export { readUpload, uploadLimitBytes } from './scans.routes.ts';
+export { publicBaseUrl, sendPdf } from './slips.routes.ts';
+export { findReusableDocuments, listDossierFiles, readDossierFile, uploadDocumentFile, uploadResultFile, reuseFile, confirmDocumentDigitised, type ReusableDocument, type ScanDeps } from './scans.service.ts';
 export { digitisationRates, DIGITISATION_FORMULA, type DigitisationRates, type DigitisationQuery } from './digitisation.ts';
 export { dossierFiles } from './scans.schema.ts';

@@ -40,7 +40,7 @@ function tooLarge(maxBytes: number) {
  * Reads the one file of a multipart/form-data request (field `file`), stopping at `maxBytes`: a larger file is
  * refused with PAYLOAD_TOO_LARGE before anything is stored. Its type is checked later, by the store.
  */
-async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
+export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
   if (!request.isMultipart()) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
       detail: 'send the file as multipart/form-data in the field "file"',
