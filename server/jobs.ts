@@ -10,5 +10,7 @@ export async function registerJobs(queue: Queue, database: Database) {
     await database.db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
   }, { cron: '17 * * * *' });
   await registerDossierJobs(queue, database);
+  await (await import('./modules/dashboard/index.ts')).registerDashboardJobs(queue, database);
   await (await import('./modules/satisfaction/satisfaction.jobs.ts')).registerSatisfactionJobs(queue, database);
+  await (await import('./modules/reorganisation/reorganisation.jobs.ts')).registerReorganisationJobs(queue, database);
 }

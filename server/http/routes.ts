@@ -20,4 +20,5 @@ export async function registerModuleRoutes(app: App, deps: Deps) {
   await (await import('../modules/portal/portal.routes.ts')).portalRoutes(app, deps);
   await (await import('../modules/dashboard/index.ts')).dashboardRoutes(app, deps);
   await (await import('../modules/satisfaction/satisfaction.routes.ts')).satisfactionRoutes(app, deps);
+  await (await import('../modules/reorganisation/reorganisation.routes.ts')).reorganisationRoutes(app, deps);
 }

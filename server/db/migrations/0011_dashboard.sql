@@ -268,8 +268,8 @@ BEGIN
     SELECT reception_unit_id, received_day, channel, procedure_id, 0, 0, 0, 0, 0, 0, 0, 0, 1, (NOT needs_scan)::int, digitised::int, reused::int, 0, 0
       FROM dashboard_facts
     UNION ALL
-    SELECT end_unit_id, end_day, channel, procedure_id, 0, (end_kind = 'finished')::int, (outcome = 'early')::int, (outcome = 'on_time')::int,
-           (outcome = 'late')::int, (end_kind = 'apart')::int, coalesce(used_minutes, 0), coalesce(budget_minutes, 0), 0, 0, 0, 0, 0, 0
+    SELECT end_unit_id, end_day, channel, procedure_id, 0, (end_kind = 'finished')::int, coalesce(outcome = 'early', false)::int, coalesce(outcome = 'on_time', false)::int,
+           coalesce(outcome = 'late', false)::int, (end_kind = 'apart')::int, coalesce(used_minutes, 0), coalesce(budget_minutes, 0), 0, 0, 0, 0, 0, 0
       FROM dashboard_facts WHERE end_kind IS NOT NULL
     UNION ALL
     SELECT returned_unit_id, returned_day, channel, procedure_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, result_digitised::int
