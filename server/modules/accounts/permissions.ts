@@ -9,6 +9,8 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   'units.read',
   'units.write',
+  /** Re-organise units (merge, split, rename, move, abolish) and carry their work over: administrators only. */
+  'units.reorganise',
   'accounts.read',
   'accounts.write',
   'audit.read',

@@ -139,6 +139,9 @@ export const EVENT_KINDS = {
   reassigned: { vi: 'Phân công lại người xử lý', en: 'Reassigned', fr: 'Réattribué' },
   escalated: { vi: 'Báo cáo lãnh đạo: quá hạn bước xử lý', en: 'Escalated to the leader: step overdue', fr: 'Signalé au responsable : étape en retard' },
   calendar_change: { vi: 'Điều chỉnh hạn do thay đổi lịch làm việc', en: 'Due date moved by a calendar change', fr: 'Échéance modifiée par le calendrier' },
+  /** Moved to the successor authority by a re-organisation of units (dossiers.transfer.ts). */
+  transferred: { vi: 'Chuyển cơ quan kế thừa do sắp xếp đơn vị', en: 'Transferred to the successor authority (re-organisation)', fr: "Transféré à l'autorité qui succède (réorganisation)" },
+  transfer_reverted: { vi: 'Hủy chuyển do hoàn tác phương án sắp xếp', en: 'Transfer reverted (re-organisation rolled back)', fr: 'Transfert annulé (réorganisation annulée)' },
 } as const satisfies Record<string, Label>;
 export type EventKind = keyof typeof EVENT_KINDS;
 export const EVENT_KIND_VALUES = Object.keys(EVENT_KINDS) as [EventKind, ...EventKind[]];

@@ -1,6 +1,7 @@
 /**
- * The demo locality: Quảng Ninh province, Tiên Yên district as it was until 30 June 2025, and the communes that
- * succeeded it on 1 July 2025. Everything here is marked demo. Names of the district's former communes follow
+ * The demo locality: Quảng Ninh province and Tiên Yên district as it was until 30 June 2025 (seeded here), and the
+ * communes that succeeded it on 1 July 2025 — produced by the re-organisation module from the plans in
+ * `server/modules/reorganisation/demo-2025.ts`, not seeded directly. Everything here is marked demo. Names of the district's former communes follow
  * public sources; codes, village names and the exact 2025 merger mapping could not be confirmed here and are
  * flagged `unconfirmed` — correct them in the admin pages (or in this file) against NQ 1679/NQ-UBTVQH15.
  */
@@ -82,21 +83,31 @@ const districtOffices = [
   'Thanh tra huyện',
 ];
 
+/** The structure before 1 July 2025: the province, the district, its offices, communes and villages. */
 export function demoUnits(): DemoUnit[] {
   const list: DemoUnit[] = [
     { key: 'p_qn', name: 'Tỉnh Quảng Ninh', kind: 'province', parent: null, adminCode: '22', validFrom: SINCE, notes: 'Mã đơn vị hành chính 22 (QĐ 124/2004/QĐ-TTg).' },
     { key: 'p_qn_ttpvhcc', name: 'Trung tâm Phục vụ hành chính công tỉnh Quảng Ninh', kind: 'service_center', parent: 'p_qn', validFrom: SINCE, unconfirmed: true },
     { key: 'p_qn_snv', name: 'Sở Nội vụ tỉnh Quảng Ninh', kind: 'department', parent: 'p_qn', validFrom: SINCE },
-    { key: 'd_tien_yen', name: 'Huyện Tiên Yên', kind: 'district', parent: 'p_qn', validFrom: SINCE, validTo: DISTRICT_END, unconfirmed: true, notes: 'Kết thúc hoạt động cấp huyện từ ngày 01/7/2025 (NQ 203/2025/QH15).' },
-    { key: 'd_tien_yen_hcc', name: 'Trung tâm Hành chính công huyện Tiên Yên', kind: 'service_center', parent: 'd_tien_yen', validFrom: SINCE, validTo: DISTRICT_END, unconfirmed: true },
+    { key: 'd_tien_yen', name: 'Huyện Tiên Yên', kind: 'district', parent: 'p_qn', validFrom: SINCE, unconfirmed: true, notes: 'Kết thúc hoạt động cấp huyện từ ngày 01/7/2025 (NQ 203/2025/QH15).' },
+    { key: 'd_tien_yen_hcc', name: 'Trung tâm Hành chính công huyện Tiên Yên', kind: 'service_center', parent: 'd_tien_yen', validFrom: SINCE, unconfirmed: true },
   ];
-  districtOffices.forEach((name, i) => list.push({ key: `d_office_${i}`, name, kind: 'specialised_office', parent: 'd_tien_yen', validFrom: SINCE, validTo: DISTRICT_END, unconfirmed: true }));
+  districtOffices.forEach((name, i) => list.push({ key: `d_office_${i}`, name, kind: 'specialised_office', parent: 'd_tien_yen', validFrom: SINCE, unconfirmed: true }));
   for (const [key, name, kind] of oldCommunes) {
-    list.push({ key, name, kind, parent: 'd_tien_yen', validFrom: SINCE, validTo: DISTRICT_END, unconfirmed: true });
+    list.push({ key, name, kind, parent: 'd_tien_yen', validFrom: SINCE, unconfirmed: true });
     villages[key].forEach((v, i) =>
-      list.push({ key: `${key}_v${i}`, name: v, kind: kind === 'township' ? 'residential_group' : 'village', parent: key, validFrom: SINCE, validTo: DISTRICT_END, unconfirmed: true }),
+      list.push({ key: `${key}_v${i}`, name: v, kind: kind === 'township' ? 'residential_group' : 'village', parent: key, validFrom: SINCE, unconfirmed: true }),
     );
   }
+  return list;
+}
+
+/**
+ * The units the 2025 commune merger creates (the re-organisation plan declares them; the former villages are
+ * carried under the new communes by the plan itself). Keys are the plan's `#refs` without the `#`.
+ */
+export function demoNewUnits(): DemoUnit[] {
+  const list: DemoUnit[] = [];
   for (const [key, name] of newCommunes) {
     const formedFrom = MERGERS[key].map((k) => oldCommunes.find(([ok]) => ok === k)![1]).join(', ');
     list.push({ key, name, kind: 'commune', parent: 'p_qn', validFrom: COMMUNE_START, unconfirmed: true, notes: `Thành lập từ ngày 01/7/2025 trên cơ sở: ${formedFrom} (phương án sắp xếp chưa xác minh với nghị quyết).` });
@@ -104,15 +115,12 @@ export function demoUnits(): DemoUnit[] {
     list.push({ key: `${key}_vp`, name: 'Văn phòng HĐND và UBND', kind: 'specialised_office', parent: key, validFrom: COMMUNE_START });
     list.push({ key: `${key}_kt`, name: 'Phòng Kinh tế', kind: 'specialised_office', parent: key, validFrom: COMMUNE_START });
     list.push({ key: `${key}_vhxh`, name: 'Phòng Văn hóa - Xã hội', kind: 'specialised_office', parent: key, validFrom: COMMUNE_START });
-    // The former villages continue under the new commune (village mergers are left to the re-organisation module).
-    for (const old of MERGERS[key]) {
-      villages[old].forEach((v, i) =>
-        list.push({ key: `${key}_${old}_v${i}`, name: v, kind: old === 'tt_tien_yen' ? 'residential_group' : 'village', parent: key, validFrom: COMMUNE_START, unconfirmed: true }),
-      );
-    }
   }
   return list;
 }
+
+/** Where a demo account worked before 1 July 2025: the former commune its new commune is named after. */
+export const preReformUnitOf = (unitKey: string | null) => (unitKey && MERGERS[unitKey] ? MERGERS[unitKey][0] : unitKey);
 
 /** Demo password of every demo account (printed at start; change it on a real installation). */
 export const DEMO_PASSWORD = 'motcua2026';

@@ -4,14 +4,15 @@ import type { Database } from '../../db/client.ts';
 import { hashPassword } from '../accounts/password.ts';
 import { roleGrants, users } from '../accounts/accounts.schema.ts';
 import { recordAudit, systemActor } from '../audit/audit.service.ts';
-import { unitLineage, units } from '../units/units.schema.ts';
+import { units } from '../units/units.schema.ts';
 import { seedCalendar } from '../calendar/calendar.service.ts';
 import { seedDemoProcedures } from '../procedures/index.ts';
 import { seedDemoReform } from '../reform/demo/demo-reform.ts';
 import { seedDemoDossiers } from '../dossiers/dossiers.seed.ts';
 import { seedDemoPaymentAccounts } from '../portal/portal.service.ts';
 import { settings } from './system.schema.ts';
-import { COMMUNE_START, DEMO_ACCOUNTS, DEMO_PASSWORD, MERGERS, demoUnits } from './demo-locality.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoUnits, preReformUnitOf } from './demo-locality.ts';
+import { demoCommunePlan, demoDistrictPlan, finishPreReformDossiers, runDemoPlan, seedPreReformDossiers } from '../reorganisation/demo-2025.ts';
 
 export type SeedResult = { seeded: false } | { seeded: true; kind: 'demo'; accounts: Array<{ username: string; role: string }>; password: string } | { seeded: true; kind: 'none'; username: string; password: string };
 
@@ -43,8 +44,8 @@ export async function seed(database: Database, kind: 'demo' | 'none', adminPassw
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const list = demoUnits();
+  const ids = new Map<string, string>();
   await database.transaction(async (tx) => {
-    const ids = new Map<string, string>();
     for (const u of list) {
       const [row] = await tx.db
         .insert(units)
@@ -52,21 +53,18 @@ export async function seed(database: Database, kind: 'demo' | 'none', adminPassw
         .returning({ id: units.id });
       ids.set(u.key, row.id);
     }
-    for (const [successor, predecessors] of Object.entries(MERGERS)) {
-      for (const p of predecessors) {
-        await tx.db.insert(unitLineage).values({ predecessorId: ids.get(p)!, successorId: ids.get(successor)!, kind: 'merge', effectiveDate: COMMUNE_START, decisionRef: 'NQ 1679/NQ-UBTVQH15 (chưa xác minh)' });
-      }
-    }
-    // The district's duties pass to the province and the new communes when the district level ends.
-    for (const successor of Object.keys(MERGERS)) {
-      await tx.db.insert(unitLineage).values({ predecessorId: ids.get('d_tien_yen')!, successorId: ids.get(successor)!, kind: 'abolish', effectiveDate: COMMUNE_START, decisionRef: 'NQ 203/2025/QH15; Luật 72/2025/QH15' });
-    }
-    await seedDemoProcedures(tx, ids);
-    await seedDemoPaymentAccounts(tx.db);
+    // Accounts as before the 2025 reform (on the former commune their new commune is named after); the commune
+    // merger plan re-issues their grants on the new communes from 1 July 2025.
     for (const a of DEMO_ACCOUNTS) {
       const [u] = await tx.db.insert(users).values({ username: a.username, fullName: a.fullName, passwordHash, isDemo: true }).returning();
-      await tx.db.insert(roleGrants).values({ userId: u.id, role: a.role, unitId: a.unit ? ids.get(a.unit)! : null, validFrom: a.unit?.startsWith('n_') ? COMMUNE_START : '2015-01-01' });
+      await tx.db.insert(roleGrants).values({ userId: u.id, role: a.role, unitId: a.unit ? ids.get(preReformUnitOf(a.unit)!)! : null, validFrom: '2015-01-01' });
     }
+    // The 2025 reform goes through the re-organisation module: the commune merger now (the catalogue needs the new
+    // communes), the end of the district after the demo activity (so that its open dossiers are carried over).
+    for (const [k, v] of await runDemoPlan(tx, demoCommunePlan(ids))) ids.set(k, v);
+    await seedDemoProcedures(tx, ids);
+    await seedDemoPaymentAccounts(tx.db);
+    if (opts.demoActivity === false) await runDemoPlan(tx, demoDistrictPlan(ids));
     await tx.db.insert(settings).values({ key: 'seed', value: { kind: 'demo', at: new Date().toISOString() } });
     await recordAudit(tx, systemActor('seed'), { action: 'seed.demo', subjectType: 'installation', after: { units: list.length, accounts: DEMO_ACCOUNTS.length } });
   });
@@ -75,6 +73,9 @@ export async function seed(database: Database, kind: 'demo' | 'none', adminPassw
   if (opts.demoActivity !== false) {
     await seedDemoReform(database);
     await seedDemoDossiers(database);
+    const carried = await seedPreReformDossiers(database);
+    await database.transaction((tx) => runDemoPlan(tx, demoDistrictPlan(ids)));
+    await finishPreReformDossiers(database, carried);
   }
   return { seeded: true, kind: 'demo', accounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role })), password: DEMO_PASSWORD };
 }
