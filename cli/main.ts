@@ -29,6 +29,7 @@ const HELP = `motcua command line
   backup [--out FILE]             embedded: a copy of the data dir (stop the server first); PostgreSQL: pg_dump -Fc
   restore --from FILE             the reverse (the current data is moved aside, not deleted)
   calendar show|deadline|versions|lunar|import|seed …   (npm run cli -- calendar help)
+  generate --dossiers N --years Y [--end YYYY-MM-DD]   synthetic dossiers (demo/bench) + dashboard rebuild
 
 Configuration comes from the environment (DATA_DIR, DATABASE_URL…), as for the server.`;
 
@@ -55,6 +56,16 @@ export async function runCli(argv: string[], config: Config = loadConfig()): Pro
     const db = await open(config);
     try {
       return await calendarCommand(rest, { database: db });
+    } finally {
+      await db.close();
+    }
+  }
+  if (command === 'generate') {
+    // Synthetic dossiers for the dashboard bench (server/modules/dashboard/generate.ts).
+    const { generateCommand } = await import('./generate.ts');
+    const db = await open(config);
+    try {
+      return await generateCommand(rest, { database: db });
     } finally {
       await db.close();
     }
