@@ -189,7 +189,9 @@ async function completeOrThrow(database: Database, provider: OidcProvider, cfg: 
   } catch (err) {
     const cause = (err as { error?: string; error_description?: string }).error;
     const message = `${err instanceof Error ? err.message : String(err)}${cause ? ` (${cause}: ${(err as { error_description?: string }).error_description ?? ''})` : ''}`;
-    if (/nonce/i.test(message)) throw new SignInRefused('nonce_mismatch', message);
+    // openid-client wraps oauth4webapi's error: the compared claim is named in the cause (or its cause).
+    const inner = (err as { cause?: { message?: string; claim?: string; cause?: { claim?: string } } }).cause;
+    if (inner?.claim === 'nonce' || inner?.cause?.claim === 'nonce' || /nonce/i.test(`${message} ${inner?.message ?? ''}`)) throw new SignInRefused('nonce_mismatch', `${message} (nonce)`);
     throw new SignInRefused('provider_error', message);
   }
   const id = identityOf(claims, cfg);

@@ -18,6 +18,8 @@ export const CHANGE_PASSWORD_PATH = '/doi-mat-khau';
 const PublicCataloguePage = lazy(() => import('../features/procedures/PublicCataloguePage.tsx'));
 /** Public dossier tracking (code + last 4 digits; the receipt slip's QR code points here): no sign-in. */
 const TrackingPage = lazy(() => import('../features/tracking/TrackingPage.tsx'));
+/** The citizen portal (sign-in with the electronic identity, online filing, my dossiers): its own sign-in. */
+const PortalPage = lazy(() => import('../features/portal/PortalPage.tsx'));
 
 /** Signed-in users only; others go to the login page and come back here afterwards. */
 function RequireAuth({ children }: { children: ReactNode }) {
@@ -55,6 +57,14 @@ export function App() {
               element={
                 <Suspense fallback={<Loading minHeight={400} />}>
                   <PublicCataloguePage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/cong-dan"
+              element={
+                <Suspense fallback={<Loading minHeight={400} />}>
+                  <PortalPage />
                 </Suspense>
               }
             />

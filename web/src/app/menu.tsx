@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileAddOutlined, FileSearchOutlined, FolderOpenOutlined, FundProjectionScreenOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined } from '@ant-design/icons';
 import { BulbOutlined, FileProtectOutlined, LockOutlined, ReadOutlined, SafetyCertificateOutlined, TrophyOutlined } from '@ant-design/icons';
 import type { Permission } from './types.ts';
 
@@ -29,6 +30,7 @@ export const MENU: MenuItem[] = [
   { key: 'home', path: '/', permission: null, icon: <HomeOutlined />, page: lazy(() => import('../features/home/HomePage.tsx')) },
   { key: 'dossiers', path: '/ho-so', permission: 'dossiers.read', icon: <FolderOpenOutlined />, page: lazy(() => import('../features/dossiers/DossiersPage.tsx')) },
   { key: 'dossierReceipt', path: '/ho-so/tiep-nhan', permission: 'dossiers.receive', icon: <FileAddOutlined />, page: lazy(() => import('../features/dossiers/ReceiptPage.tsx')) },
+  { key: 'portalInbox', path: '/ho-so-truc-tuyen', permission: 'dossiers.receive', icon: <CloudUploadOutlined />, page: lazy(() => import('../features/portal/OnlineInboxPage.tsx')) },
   { key: 'units', path: '/don-vi', permission: 'units.read', icon: <ApartmentOutlined />, page: lazy(() => import('../features/units/UnitsPage.tsx')) },
   { key: 'accounts', path: '/tai-khoan', permission: 'accounts.read', icon: <TeamOutlined />, page: lazy(() => import('../features/accounts/AccountsPage.tsx')) },
   { key: 'audit', path: '/nhat-ky', permission: 'audit.read', icon: <AuditOutlined />, page: lazy(() => import('../features/audit/AuditPage.tsx')) },

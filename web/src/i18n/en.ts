@@ -61,6 +61,7 @@ const en: Translation = {
     home: { label: 'Home', description: 'Overview of your work' },
     dossiers: { label: 'Dossiers', description: 'Your dossier queues: to receive, to process, due soon, overdue, awaiting a supplement, to return' },
     dossierReceipt: { label: 'Receive a dossier', description: 'Receive a dossier at the one-stop desk; print the receipt and appointment slip, or the guidance slip' },
+    portalInbox: { label: 'Online applications', description: 'Applications filed online waiting for the check and receipt; record fees received' },
     units: { label: 'Administrative units', description: 'The unit tree over time: provinces, communes, wards, specialised offices, service centers' },
     accounts: { label: 'Accounts', description: 'Staff accounts, their roles and unit scopes' },
     audit: { label: 'Audit log', description: 'Who did what and when; check the integrity of the log' },

@@ -61,6 +61,7 @@ const fr: Translation = {
     home: { label: 'Accueil', description: 'Vue d’ensemble de votre travail' },
     dossiers: { label: 'Dossiers', description: 'Vos files de dossiers : à prendre en charge, à traiter, échéance proche, en retard, en attente de complément, à remettre' },
     dossierReceipt: { label: 'Recevoir un dossier', description: 'Recevoir un dossier au guichet unique ; imprimer le récépissé et rendez-vous, ou la fiche de complément' },
+    portalInbox: { label: 'Demandes en ligne', description: 'Demandes déposées en ligne à vérifier et recevoir ; enregistrer les frais reçus' },
     units: { label: 'Unités administratives', description: 'L’arbre des unités dans le temps : provinces, communes, quartiers, bureaux spécialisés, centres de services' },
     accounts: { label: 'Comptes', description: 'Comptes des agents, leurs rôles et leurs unités' },
     audit: { label: 'Journal d’audit', description: 'Qui a fait quoi et quand ; vérifier l’intégrité du journal' },

@@ -63,6 +63,7 @@ const vi = {
     home: { label: 'Trang chủ', description: 'Tổng quan công việc của bạn' },
     dossiers: { label: 'Hồ sơ', description: 'Hàng đợi hồ sơ của bạn: chờ nhận, đang xử lý, sắp đến hạn, quá hạn, chờ bổ sung, chờ trả kết quả' },
     dossierReceipt: { label: 'Tiếp nhận hồ sơ', description: 'Tiếp nhận hồ sơ tại Bộ phận Một cửa; in giấy tiếp nhận và hẹn trả kết quả hoặc phiếu hướng dẫn bổ sung' },
+    portalInbox: { label: 'Hồ sơ trực tuyến', description: 'Hồ sơ công dân nộp trực tuyến chờ kiểm tra, tiếp nhận; xác nhận đã thu phí, lệ phí' },
     units: { label: 'Đơn vị hành chính', description: 'Cây đơn vị theo thời gian: tỉnh, xã, phường, cơ quan chuyên môn, trung tâm phục vụ hành chính công' },
     accounts: { label: 'Tài khoản', description: 'Tài khoản cán bộ, vai trò và phạm vi đơn vị' },
     audit: { label: 'Nhật ký hệ thống', description: 'Ai đã làm gì, khi nào; kiểm tra tính toàn vẹn của nhật ký' },
