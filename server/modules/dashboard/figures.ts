@@ -197,9 +197,13 @@ export async function rollupByProcedure(db: Db, unitIds: readonly string[], from
            WHERE end_unit_id = ANY(${ids}) AND end_day BETWEEN ${from}::date AND ${to}::date AND end_kind = 'finished') x
         GROUP BY procedure_id`);
   const rows = rowsOf(res).map((r) => ({ procedureId: String(r.procedure_id), received: n(r.received), finished: n(r.finished), late: n(r.late), usedMinutes: n(r.used_minutes), budgetMinutes: n(r.budget_minutes) }));
+  // Names from the catalogue (latest version); a procedure outside it takes the name copied on one of its dossiers.
   const names = rows.length
-    ? rowsOf(await db.execute(sql`SELECT DISTINCT ON (procedure_id) procedure_id, procedure_name, procedure_code FROM dossiers
-         WHERE procedure_id = ANY(${uuidList(rows.map((r) => r.procedureId))}) ORDER BY procedure_id, received_at DESC`))
+    ? rowsOf(await db.execute(sql`SELECT p.id AS procedure_id, coalesce(v.name, x.procedure_name) AS procedure_name, coalesce(v.code, x.procedure_code) AS procedure_code
+         FROM unnest(${uuidList(rows.map((r) => r.procedureId))}) p(id)
+         LEFT JOIN LATERAL (SELECT name, code FROM procedure_versions pv WHERE pv.procedure_id = p.id ORDER BY pv.version_no DESC LIMIT 1) v ON true
+         LEFT JOIN LATERAL (SELECT procedure_name, procedure_code FROM dashboard_facts f JOIN dossiers d ON d.id = f.dossier_id
+                             WHERE v.name IS NULL AND f.unit_id = ANY(${uuidList(unitIds)}) AND f.procedure_id = p.id LIMIT 1) x ON true`))
     : [];
   const nameOf = new Map(names.map((r) => [String(r.procedure_id), { name: String(r.procedure_name), code: String(r.procedure_code) }]));
   return rows

@@ -122,10 +122,12 @@ export async function generateDossiers(database: Database, o: GenerateOptions): 
   // About a fifth of the returned dossiers rated at the kiosk (when the satisfaction module's table exists).
   const ratings = hasRatings
     ? sql`, rat AS (
-            INSERT INTO satisfaction_ratings (dossier_id, dossier_code, unit_id, competent_unit_id, procedure_id, procedure_code, procedure_name, channel, score_overall, rated_at)
-            SELECT ins.id, ins.code, ins.reception_unit_id, ins.competent_unit_id, ins.procedure_id, ins.procedure_code, ins.procedure_name, 'kiosk',
-                   CASE WHEN random() < 0.85 THEN 4 + floor(random() * 2)::int ELSE 1 + floor(random() * 3)::int END, ins.returned_at
-              FROM ins WHERE ins.status = 'returned' AND random() < 0.2
+            INSERT INTO satisfaction_ratings (dossier_id, dossier_code, unit_id, competent_unit_id, procedure_id, procedure_code, procedure_name, channel,
+              score_access, score_procedures, score_conduct, score_results, score_feedback_handling, score_overall, rated_at)
+            SELECT r.id, r.code, r.reception_unit_id, r.competent_unit_id, r.procedure_id, r.procedure_code, r.procedure_name, 'kiosk',
+                   r.s, r.s, r.s, r.s, r.s, r.s, r.returned_at
+              FROM (SELECT ins.*, CASE WHEN random() < 0.85 THEN 4 + floor(random() * 2)::int ELSE 1 + floor(random() * 3)::int END AS s
+                      FROM ins WHERE ins.status = 'returned' AND random() < 0.2) r
           )`
     : sql``;
 
