@@ -24,6 +24,8 @@
  *   POST /api/v1/portal/inbox/:id/accept          dossiers.receive (reception point) → Application (dossier created)
  *   POST /api/v1/portal/inbox/:id/refuse          dossiers.receive  ReasonBody → Application
  *   POST /api/v1/portal/inbox/:id/payment         dossiers.receive  ActionBody → Application (fees received; audited)
+ *   GET  /api/v1/portal/inbox/:id/files/:index    dossiers.receive → the uploaded file (for the check)
+ *   PUT  /api/v1/portal/official-ids/:userId      accounts.write  OfficialIdBody → { userId, idNumber }
  *   GET  /api/v1/portal/payment-accounts          units.write → PaymentAccount[]
  *   PUT  /api/v1/portal/payment-accounts/:unitId  units.write (unit in scope) PaymentAccountBody → PaymentAccount
  */
@@ -153,3 +155,6 @@ export const PaymentAccountBody = z.strictObject({
 });
 
 export const PaymentAccount = z.object({ unitId: Uuid, unitName: z.string().nullable(), bankBin: z.string(), bankName: z.string(), accountNumber: z.string(), accountName: z.string(), version: z.number() });
+
+/** The ID number (CCCD) an official signs in with through the provider; null removes the link. */
+export const OfficialIdBody = z.strictObject({ idNumber: z.string().trim().regex(/^[0-9]{9,12}$/, '9–12 digits').nullable() });

@@ -219,6 +219,30 @@ describe('citizen portal', () => {
       assert.equal(file.rawPayload.subarray(0, 5).toString(), '%PDF-');
     });
 
+    test('the counter opens an uploaded file to check it; another unit cannot', async () => {
+      const a = await submitted();
+      const ok = await inject(counter, 'GET', `/api/v1/portal/inbox/${a.id}/files/${uploadDocs[1]}`);
+      assert.equal(ok.statusCode, 200);
+      assert.equal(ok.rawPayload.toString(), PDF_B.toString());
+      assert.equal((await inject(otherCounter, 'GET', `/api/v1/portal/inbox/${a.id}/files/${uploadDocs[1]}`)).statusCode, 403);
+      assert.equal((await inject(counter, 'GET', `/api/v1/portal/inbox/${a.id}/files/40`)).statusCode, 404);
+    });
+
+    test('documents already digitised for me are reused without a new upload; another person cannot reuse them', async () => {
+      const reusable = await inject(an, 'GET', '/api/v1/portal/reusable');
+      assert.equal(reusable.statusCode, 200);
+      const list = reusable.json() as Array<{ fileId: string; dossierCode: string }>;
+      assert.ok(list.length >= 2, 'the files of my accepted dossier are digitised');
+      const d = await draft();
+      const r = await inject(an, 'POST', `/api/v1/portal/applications/${d.id}/reuse`, { index: uploadDocs[0], fileId: list[0].fileId });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(r.json().documents.find((x: Doc) => x.index === uploadDocs[0]).file.reused, true);
+      assert.equal((await s.auditFor(d.id))[0].action, 'portal.application.reuse');
+      assert.deepEqual((await inject(mai, 'GET', '/api/v1/portal/reusable')).json(), [], 'Mai has nothing digitised');
+      const theirs = await draft(mai, 'Trần Thị Mai');
+      assert.equal((await inject(mai, 'POST', `/api/v1/portal/applications/${theirs.id}/reuse`, { index: uploadDocs[0], fileId: list[0].fileId })).statusCode, 404);
+    });
+
     test('the counter refuses with a reason the citizen reads; a counter of another unit is refused 403', async () => {
       const a = await submitted();
       assert.equal((await inject(otherCounter, 'POST', `/api/v1/portal/inbox/${a.id}/accept`, { version: a.version })).statusCode, 403);

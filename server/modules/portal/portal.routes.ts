@@ -3,7 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ActionBody, Application, ApplicationSummary, CreateApplicationBody, FileParams, FileQuery, IdParams, OnlineProcedure, PaymentAccount, PaymentAccountBody, PortalMe, PortalStatus, ProceduresQuery, ReasonBody, ReuseBody, UnitParams } from '../../../contracts/portal.ts';
+import { OfficialIdBody, ActionBody, Application, ApplicationSummary, CreateApplicationBody, FileParams, FileQuery, IdParams, OnlineProcedure, PaymentAccount, PaymentAccountBody, PortalMe, PortalStatus, ProceduresQuery, ReasonBody, ReuseBody, UnitParams } from '../../../contracts/portal.ts';
 import { SESSION_COOKIE } from '../../http/constants.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import type { App, Deps } from '../../http/types.ts';
@@ -23,6 +23,8 @@ import {
   listPaymentAccounts,
   listReusable,
   markPaid,
+  readApplicationFileForCounter,
+  setOfficialIdNumber,
   ownDossier,
   putPaymentAccount,
   refuseApplication,
@@ -199,6 +201,19 @@ export async function portalRoutes(app: App, { config, database, queue }: Deps) 
     config: { access: 'dossiers.receive' },
     schema: { tags, summary: 'Record that the fee was received', params: IdParams, body: ActionBody, response: { 200: Application } },
   }, async (request) => markPaid(deps, request.ctx, request.params.id, request.body));
+
+  app.get('/api/v1/portal/inbox/:id/files/:index', {
+    config: { access: 'dossiers.receive' },
+    schema: { tags, summary: 'A file the applicant uploaded, for the check', params: z.strictObject({ id: z.uuid(), index: z.coerce.number().int().min(0).max(200) }) },
+  }, async (request, reply) => {
+    const { file, bytes } = await readApplicationFileForCounter(deps, request.ctx, request.params.id, request.params.index);
+    return sendFile(reply, file, bytes);
+  });
+
+  app.put('/api/v1/portal/official-ids/:userId', {
+    config: { access: 'accounts.write' },
+    schema: { tags, summary: 'Link an official’s account to their ID number for sign-in through the provider (OIDC_ALLOW_OFFICIALS)', params: z.strictObject({ userId: z.uuid() }), body: OfficialIdBody },
+  }, async (request) => setOfficialIdNumber(database, request.ctx, request.params.userId, request.body.idNumber));
 
   app.get('/api/v1/portal/payment-accounts', {
     config: { access: 'units.write' },

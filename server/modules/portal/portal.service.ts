@@ -17,14 +17,14 @@ import type { FileStore } from '../../platform/files.ts';
 import type { Queue } from '../../platform/queue.ts';
 import { searchNorm } from '../../platform/text.ts';
 import type { Context } from '../accounts/context.ts';
-import { users } from '../accounts/accounts.schema.ts';
+import { roleGrants, users } from '../accounts/accounts.schema.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { answerSupplementByApplicant, applicantActing, DOSSIER_STATUSES, EVENT_KINDS, getDossierDetail, receiveOnlineDossier, withdrawByApplicant, type DossierStatus, type OnlineFile } from '../dossiers/index.ts';
 import { dossiers } from '../dossiers/dossiers.schema.ts';
 import { findReusableDocuments, listDossierFiles } from '../dossiers/documents/index.ts';
 import { getProcedureVersionById, getProcedureVersionInForce, searchProcedures, type ProcedureVersion } from '../procedures/index.ts';
 import { units } from '../units/units.schema.ts';
-import { portalIdentities, portalPaymentAccounts, portalSubmissionFiles, portalSubmissions } from './portal.schema.ts';
+import { portalIdentities, portalOfficialIds, portalPaymentAccounts, portalSubmissionFiles, portalSubmissions } from './portal.schema.ts';
 
 export interface PortalDeps {
   database: Database;
@@ -459,6 +459,43 @@ export async function markPaid(deps: PortalDeps, ctx: Context, id: string, body:
     return up;
   });
   return presentForCounter(deps, ctx, after);
+}
+
+/** An uploaded file of an application, for the counter checking it. @throws NOT_FOUND, FORBIDDEN */
+export async function readApplicationFileForCounter(deps: PortalDeps, ctx: Context, id: string, index: number) {
+  const row = await loadForCounter(deps.database.db, ctx, id);
+  const [f] = await deps.database.db.select().from(portalSubmissionFiles).where(and(eq(portalSubmissionFiles.submissionId, row.id), eq(portalSubmissionFiles.documentIndex, index)));
+  if (!f) throw notFound('file');
+  return { file: f, bytes: await deps.store.get(f.sha256) };
+}
+
+// ---- Officials signing in through the identity provider (OIDC_ALLOW_OFFICIALS) ----
+
+/**
+ * Records (or clears, with null) the ID number by which an official's account is linked at their first sign-in
+ * through the provider. Takes effect only while OIDC_ALLOW_OFFICIALS is on. Audited.
+ * @throws NOT_FOUND (account), VALIDATION_FAILED (a citizen account), CONFLICT (number used by another account)
+ */
+export async function setOfficialIdNumber(database: Database, ctx: Context, userId: string, idNumber: string | null) {
+  const db = database.db;
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
+  if (!user) throw notFound('account');
+  const grants = await db.select({ role: roleGrants.role, unitId: roleGrants.unitId }).from(roleGrants).where(and(eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)));
+  const official = grants.filter((g) => g.role !== 'citizen');
+  if (official.length === 0) throw new AppError('VALIDATION_FAILED', { detail: 'not an official account', fields: [{ field: 'userId', code: 'not_official', message: msg('Không phải tài khoản cán bộ', 'Not an official’s account', "Ce n'est pas un compte d'agent") }] });
+  const scope = await ctx.scope('accounts.write');
+  if (!official.every((g) => scope.covers(g.unitId) || scope.all)) throw new AppError('FORBIDDEN', { detail: 'the account has roles outside your units' });
+  return database.transaction(async (tx) => {
+    const [old] = await tx.db.select().from(portalOfficialIds).where(eq(portalOfficialIds.userId, userId));
+    if (idNumber) {
+      const [taken] = await tx.db.select().from(portalOfficialIds).where(eq(portalOfficialIds.idNumber, idNumber));
+      if (taken && taken.userId !== userId) throw conflict('this ID number is linked to another account');
+      if (old) await tx.db.update(portalOfficialIds).set({ idNumber }).where(eq(portalOfficialIds.userId, userId));
+      else await tx.db.insert(portalOfficialIds).values({ userId, idNumber });
+    } else if (old) await tx.db.delete(portalOfficialIds).where(eq(portalOfficialIds.userId, userId));
+    await recordAudit(tx, ctx.actor, { action: 'portal.official_id.set', subjectType: 'user', subjectId: userId, before: old ? { idNumber: old.idNumber } : null, after: { idNumber } });
+    return { userId, idNumber };
+  });
 }
 
 // ---- Payment accounts ----
