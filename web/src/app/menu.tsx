@@ -2,6 +2,7 @@ import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } fr
 import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileAddOutlined, FileSearchOutlined, FolderOpenOutlined, FundProjectionScreenOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { BulbOutlined, FileProtectOutlined, LockOutlined, ReadOutlined, SafetyCertificateOutlined, TrophyOutlined } from '@ant-design/icons';
+import { PartitionOutlined } from '@ant-design/icons';
 import type { Permission } from './types.ts';
 
 /**
@@ -32,6 +33,7 @@ export const MENU: MenuItem[] = [
   { key: 'dossierReceipt', path: '/ho-so/tiep-nhan', permission: 'dossiers.receive', icon: <FileAddOutlined />, page: lazy(() => import('../features/dossiers/ReceiptPage.tsx')) },
   { key: 'portalInbox', path: '/ho-so-truc-tuyen', permission: 'dossiers.receive', icon: <CloudUploadOutlined />, page: lazy(() => import('../features/portal/OnlineInboxPage.tsx')) },
   { key: 'units', path: '/don-vi', permission: 'units.read', icon: <ApartmentOutlined />, page: lazy(() => import('../features/units/UnitsPage.tsx')) },
+  { key: 'reorganisation', path: '/sap-xep-don-vi', permission: 'units.reorganise', icon: <PartitionOutlined />, page: lazy(() => import('../features/reorganisation/ReorganisationPage.tsx')) },
   { key: 'accounts', path: '/tai-khoan', permission: 'accounts.read', icon: <TeamOutlined />, page: lazy(() => import('../features/accounts/AccountsPage.tsx')) },
   { key: 'audit', path: '/nhat-ky', permission: 'audit.read', icon: <AuditOutlined />, page: lazy(() => import('../features/audit/AuditPage.tsx')) },
   { key: 'calendar', path: '/lich-lam-viec', permission: 'calendar.read', icon: <CalendarOutlined />, page: lazy(() => import('../features/calendar/CalendarPage.tsx')) },

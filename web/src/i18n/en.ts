@@ -74,6 +74,7 @@ const en: Translation = {
     reformInitiatives: { label: 'Initiatives and models', description: 'Register, evaluate and recognise initiatives, models, solutions; application in practice' },
     reformTraining: { label: 'Officials’ training', description: 'Training classes, attendance lists, officials sent to courses' },
     reformDiscipline: { label: 'Discipline', description: 'Discipline records (confidential; every view is logged)' },
+    reorganisation: { label: 'Re-organisation', description: 'Merge, split, rename, abolish units; carry dossiers, procedures and grants over; preview, execute, roll back' },
   },
   auth: {
     title: 'Sign in',

@@ -74,6 +74,7 @@ const fr: Translation = {
     reformInitiatives: { label: 'Initiatives et modèles', description: 'Enregistrer, évaluer et reconnaître initiatives, modèles, solutions ; application' },
     reformTraining: { label: 'Formation des agents', description: 'Sessions de formation, listes de présence, agents envoyés en formation' },
     reformDiscipline: { label: 'Discipline', description: 'Dossiers disciplinaires (confidentiels ; chaque consultation est journalisée)' },
+    reorganisation: { label: 'Réorganisation', description: 'Fusionner, scinder, renommer, supprimer des unités ; transférer dossiers, procédures et rôles ; prévisualiser, exécuter, annuler' },
   },
   auth: {
     title: 'Connexion',

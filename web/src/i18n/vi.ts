@@ -76,6 +76,7 @@ const vi = {
     reformInitiatives: { label: 'Sáng kiến, mô hình', description: 'Đăng ký, đánh giá, công nhận sáng kiến, mô hình, giải pháp; áp dụng thực tiễn' },
     reformTraining: { label: 'Đào tạo, bồi dưỡng', description: 'Lớp bồi dưỡng, danh sách học viên, cán bộ được cử đi đào tạo' },
     reformDiscipline: { label: 'Kỷ luật cán bộ', description: 'Hồ sơ kỷ luật (bảo mật; mọi lần xem đều được ghi nhật ký)' },
+    reorganisation: { label: 'Sắp xếp đơn vị', description: 'Hợp nhất, chia tách, đổi tên, giải thể đơn vị; chuyển giao hồ sơ, thủ tục, phân quyền; xem trước, thực hiện, hoàn tác' },
   },
   auth: {
     title: 'Đăng nhập',
