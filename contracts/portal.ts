@@ -24,6 +24,7 @@
  *   POST /api/v1/portal/inbox/:id/accept          dossiers.receive (reception point) → Application (dossier created)
  *   POST /api/v1/portal/inbox/:id/refuse          dossiers.receive  ReasonBody → Application
  *   POST /api/v1/portal/inbox/:id/payment         dossiers.receive  ActionBody → Application (fees received; audited)
+ *   GET  /api/v1/portal/by-dossier/:id            dossiers.read → DossierApplication (fee state on the dossier page)
  *   GET  /api/v1/portal/inbox/:id/files/:index    dossiers.receive → the uploaded file (for the check)
  *   PUT  /api/v1/portal/official-ids/:userId      accounts.write  OfficialIdBody → { userId, idNumber }
  *   GET  /api/v1/portal/payment-accounts          units.write → PaymentAccount[]
@@ -158,3 +159,9 @@ export const PaymentAccount = z.object({ unitId: Uuid, unitName: z.string().null
 
 /** The ID number (CCCD) an official signs in with through the provider; null removes the link. */
 export const OfficialIdBody = z.strictObject({ idNumber: z.string().trim().regex(/^[0-9]{9,12}$/, '9–12 digits').nullable() });
+
+export const DossierApplication = z.object({
+  application: z
+    .object({ id: Uuid, feeAmount: z.number(), paid: z.boolean(), paidAt: z.string().nullable(), version: z.number(), eIdVerified: z.boolean(), canMarkPaid: z.boolean() })
+    .nullable(),
+});

@@ -46,6 +46,8 @@ async function newPage(viewport = DESKTOP): Promise<Page> {
 
 /** Runs axe-core on the page; fails on any serious or critical violation, naming them. */
 async function checkAccessibility(page: Page, where: string) {
+  // Colours are measured as painted: let antd's transitions (a button turning enabled, a tab ink bar) settle first.
+  await page.waitForTimeout(500);
   await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
@@ -110,6 +112,15 @@ describe('citizen portal', () => {
     await app.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
     await counter.getByText(/Đã tiếp nhận: hồ sơ /).waitFor();
     await screenshot(counter, 'portal-counter-inbox');
+    // The dossier page shows it was filed online, and its fee; the fee is recorded as received there.
+    const inbox = (await (await counter.request.get(`${server.url}/api/v1/portal/inbox`)).json()) as Array<{ dossierId: string | null; applicantName: string; procedureName: string }>;
+    const dossierId = inbox.find((x) => x.dossierId && x.applicantName === 'Nguyễn Văn Hùng' && x.procedureName === PROCEDURE)?.dossierId;
+    assert.ok(dossierId, 'the accepted application is still listed while its fee is due');
+    await counter.goto(`${server.url}/ho-so/${dossierId}`);
+    const fee = counter.getByTestId('online-fee');
+    await fee.getByText('Chờ nộp phí, lệ phí').waitFor();
+    await fee.getByRole('button', { name: 'Xác nhận đã thu phí' }).click();
+    await fee.getByText(/Đã thu phí, lệ phí lúc/).waitFor();
     await counter.context().close();
   });
 
@@ -121,6 +132,7 @@ describe('citizen portal', () => {
     await card.getByRole('button', { name: `Xem: ${PROCEDURE}` }).click();
     await citizen.getByRole('heading', { name: 'Quá trình xử lý' }).waitFor();
     await citizen.getByRole('link', { name: 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)' }).waitFor();
+    await citizen.getByText('Đã nộp phí, lệ phí').waitFor();
     await checkAccessibility(citizen, 'portal, dossier detail');
     await screenshot(citizen, 'portal-dossier-phone');
     await switchLanguage(citizen, 'Ngôn ngữ', 'English');

@@ -9,7 +9,7 @@
  * `citizen`) linked by (issuer, subject); later sign-ins refresh name, phone and e-mail. Then an ordinary session.
  */
 import { createHash } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import type { Config } from '../../config.ts';
 import type { Database, Tx } from '../../db/client.ts';
@@ -95,6 +95,8 @@ export async function beginSignIn(database: Database, provider: OidcProvider, cf
   const nonce = oidc.randomNonce();
   const codeVerifier = oidc.randomPKCECodeVerifier();
   const expiresAt = new Date(now.getTime() + cfg.OIDC_STATE_TTL_SECONDS * 1000);
+  // Sign-ins abandoned at the provider leave a row each: forget those expired for a day (kept that long for the audit's sake).
+  await database.db.delete(portalOidcRequests).where(lt(portalOidcRequests.expiresAt, new Date(now.getTime() - 86_400_000)));
   const [row] = await database.db.insert(portalOidcRequests).values({ state, nonce, codeVerifier, redirectUri, createdAt: now, expiresAt }).returning({ id: portalOidcRequests.id });
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,

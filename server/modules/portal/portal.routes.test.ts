@@ -256,6 +256,20 @@ describe('citizen portal', () => {
       assert.equal((await s.auditFor(a.id))[0].action, 'portal.application.refuse');
     });
 
+    test('the dossier page shows the online application and its fee to those who may read the dossier', async () => {
+      const a = await submitted();
+      const acc = (await inject(counter, 'POST', `/api/v1/portal/inbox/${a.id}/accept`, { version: a.version })).json() as App;
+      const seen = await inject(counter, 'GET', `/api/v1/portal/by-dossier/${acc.dossierId}`);
+      assert.equal(seen.statusCode, 200, seen.body);
+      assert.deepEqual({ ...seen.json().application, paidAt: null }, { id: a.id, feeAmount: a.feeAmount, paid: false, paidAt: null, version: acc.version, eIdVerified: true, canMarkPaid: true });
+      assert.equal((await inject(otherCounter, 'GET', `/api/v1/portal/by-dossier/${acc.dossierId}`)).statusCode, 404);
+      assert.equal((await inject(an, 'GET', `/api/v1/portal/by-dossier/${acc.dossierId}`)).statusCode, 403, 'citizens use their own routes');
+      const list = await inject(counter, 'POST', '/api/v1/dossiers/checklist', { procedureId });
+      const atCounter = await inject(counter, 'POST', '/api/v1/dossiers', { procedureId, applicant: { name: 'Đỗ Văn Quầy' }, documents: list.json().documents.map((x: { index: number }) => ({ index: x.index, received: true })) });
+      assert.equal(atCounter.statusCode, 201, atCounter.body);
+      assert.equal((await inject(counter, 'GET', `/api/v1/portal/by-dossier/${atCounter.json().dossier.id}`)).json().application, null, 'filed at the counter');
+    });
+
     test('fees: the counter records the payment (audited) and the QR code goes away', async () => {
       const a = await submitted();
       const paid = await inject(counter, 'POST', `/api/v1/portal/inbox/${a.id}/payment`, { version: a.version });

@@ -3,7 +3,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { OfficialIdBody, ActionBody, Application, ApplicationSummary, CreateApplicationBody, FileParams, FileQuery, IdParams, OnlineProcedure, PaymentAccount, PaymentAccountBody, PortalMe, PortalStatus, ProceduresQuery, ReasonBody, ReuseBody, UnitParams } from '../../../contracts/portal.ts';
+import { OfficialIdBody, DossierApplication, ActionBody, Application, ApplicationSummary, CreateApplicationBody, FileParams, FileQuery, IdParams, OnlineProcedure, PaymentAccount, PaymentAccountBody, PortalMe, PortalStatus, ProceduresQuery, ReasonBody, ReuseBody, UnitParams } from '../../../contracts/portal.ts';
 import { SESSION_COOKIE } from '../../http/constants.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import type { App, Deps } from '../../http/types.ts';
@@ -12,6 +12,7 @@ import { printDossierSlip, publicBaseUrl, readDossierFile, readUpload, sendPdf, 
 import { beginSignIn, CALLBACK_PATH, completeSignIn, OIDC_COOKIE, OidcProvider, SignInRefused } from './portal.oidc.ts';
 import {
   acceptApplication,
+  applicationOfDossier,
   answerSupplement,
   createApplication,
   getApplication,
@@ -214,6 +215,11 @@ export async function portalRoutes(app: App, { config, database, queue }: Deps) 
     config: { access: 'accounts.write' },
     schema: { tags, summary: 'Link an official’s account to their ID number for sign-in through the provider (OIDC_ALLOW_OFFICIALS)', params: z.strictObject({ userId: z.uuid() }), body: OfficialIdBody },
   }, async (request) => setOfficialIdNumber(database, request.ctx, request.params.userId, request.body.idNumber));
+
+  app.get('/api/v1/portal/by-dossier/:id', {
+    config: { access: 'dossiers.read' },
+    schema: { tags, summary: 'The online application behind a dossier, with its fee state (null when filed at the counter)', params: IdParams, response: { 200: DossierApplication } },
+  }, async (request) => applicationOfDossier(deps, request.ctx, request.params.id));
 
   app.get('/api/v1/portal/payment-accounts', {
     config: { access: 'units.write' },

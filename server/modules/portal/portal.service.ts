@@ -469,6 +469,18 @@ export async function readApplicationFileForCounter(deps: PortalDeps, ctx: Conte
   return { file: f, bytes: await deps.store.get(f.sha256) };
 }
 
+/**
+ * The online application behind a dossier and its fee, for the dossier's detail page (whoever may read the dossier).
+ * Null for a dossier not filed through the portal. @throws NOT_FOUND when the caller may not read the dossier.
+ */
+export async function applicationOfDossier(deps: PortalDeps, ctx: Context, dossierId: string) {
+  await getDossierDetail(deps, ctx, dossierId, { recordAccess: false });
+  const [row] = await deps.database.db.select().from(portalSubmissions).where(eq(portalSubmissions.dossierId, dossierId));
+  if (!row) return { application: null };
+  const receive = await ctx.scope('dossiers.receive');
+  return { application: { id: row.id, feeAmount: row.feeAmount, paid: row.paidAt !== null, paidAt: iso(row.paidAt), version: row.version, eIdVerified: row.eIdVerified, canMarkPaid: row.feeAmount > 0 && !row.paidAt && receive.covers(row.receptionUnitId) } };
+}
+
 // ---- Officials signing in through the identity provider (OIDC_ALLOW_OFFICIALS) ----
 
 /**

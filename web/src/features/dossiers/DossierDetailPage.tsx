@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { formatDuration, type DurationDto } from '../procedures/labels.ts';
+import { OnlineFeeCard } from '../portal/OnlineFeeCard.tsx';
 import { DossierActions } from './DossierActions.tsx';
 import { DOSSIERS_API, DOSSIERS_PATH, SCAN_ACCEPT, SLIP_PATHS, slipsOf, uploadScan } from './dossierApi.ts';
 import { AppointmentList, ClockList, ControlSlipTable, DossierTimeline, SupplementList } from './DossierHistory.tsx';
@@ -144,6 +145,7 @@ export default function DossierDetailPage() {
               {d.applicant.representative && <Descriptions.Item label={s.detail.representative}>{d.applicant.representative}</Descriptions.Item>}
             </Descriptions>
           </Card>
+          {d.channel === 'online' && <OnlineFeeCard dossierId={d.id} />}
           <Card title={s.common.print} style={{ marginBottom: 16 }}>
             <List
               size="small"

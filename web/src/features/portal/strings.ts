@@ -100,6 +100,8 @@ const vi = {
   markPaid: 'Xác nhận đã thu phí',
   acceptedMsg: 'Đã tiếp nhận: hồ sơ {{code}}',
   view: 'Xem tệp',
+  onlineFiled: 'Nộp qua cổng dịch vụ công (đã xác thực định danh điện tử)',
+  paidAt: 'Đã thu phí, lệ phí lúc {{at}}',
 };
 type Strings = typeof vi;
 
@@ -197,6 +199,8 @@ const en: Strings = {
   markPaid: 'Fee received',
   acceptedMsg: 'Received: dossier {{code}}',
   view: 'View file',
+  onlineFiled: 'Filed on the citizen portal (electronic identity verified)',
+  paidAt: 'Fees received on {{at}}',
 };
 
 const fr: Strings = {
@@ -293,6 +297,8 @@ const fr: Strings = {
   markPaid: 'Frais reçus',
   acceptedMsg: 'Reçu : dossier {{code}}',
   view: 'Voir le fichier',
+  onlineFiled: 'Déposé sur le portail citoyen (identité électronique vérifiée)',
+  paidAt: 'Frais reçus le {{at}}',
 };
 
 const ALL: Record<Lang, Strings> = { vi, en, fr };
