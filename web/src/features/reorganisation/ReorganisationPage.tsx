@@ -305,7 +305,7 @@ function PlanView({ id, onBack }: { id: string; onBack: () => void }) {
                 ),
               }}
               columns={[
-                { title: s.operation, dataIndex: 'label', render: (l: { vi: string; en: string; fr: string }) => l[lang] },
+                { title: s.domain, dataIndex: 'label', render: (l: { vi: string; en: string; fr: string }) => l[lang] },
                 { title: s.count, dataIndex: 'count', align: 'right', render: (n: number, r) => <span data-testid={`count-${r.participant}`}>{p.result ? (p.result[r.participant] ?? n) : n}</span> },
               ]}
             />
