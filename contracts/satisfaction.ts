@@ -19,7 +19,7 @@ import { IsoDate, Uuid } from './common.ts';
 
 /** Free text without markup: HTML tags are refused (published text is escaped anyway). */
 export const PlainText = (max: number) =>
-  z.string().trim().min(1).max(max).refine((s) => !/<\s*\/?\s*[a-z!?][^>]*>/i.test(s), 'HTML tags are not allowed');
+  z.string().trim().min(1).max(max).refine((s) => !/<(\/?[a-z][a-z0-9-]*([\s/][^>]*)?|!--[\s\S]*?--|![a-z][^>]*)>/i.test(s), 'HTML tags are not allowed');
 
 const Score = z.number().int().min(1).max(5);
 export const Scores = z.strictObject({

@@ -12,5 +12,6 @@ export async function registerJobs(queue: Queue, database: Database) {
   await registerDossierJobs(queue, database);
   await (await import('./modules/dashboard/index.ts')).registerDashboardJobs(queue, database);
   await (await import('./modules/satisfaction/satisfaction.jobs.ts')).registerSatisfactionJobs(queue, database);
+  await (await import('./modules/feedback/feedback.jobs.ts')).registerFeedbackJobs(queue, database);
   await (await import('./modules/reorganisation/reorganisation.jobs.ts')).registerReorganisationJobs(queue, database);
 }

@@ -20,5 +20,7 @@ export async function registerModuleRoutes(app: App, deps: Deps) {
   await (await import('../modules/portal/portal.routes.ts')).portalRoutes(app, deps);
   await (await import('../modules/dashboard/index.ts')).dashboardRoutes(app, deps);
   await (await import('../modules/satisfaction/satisfaction.routes.ts')).satisfactionRoutes(app, deps);
+  await (await import('../modules/feedback/feedback.routes.ts')).feedbackRoutes(app, deps);
+  await (await import('../modules/open311/open311.routes.ts')).open311Routes(app, deps);
   await (await import('../modules/reorganisation/reorganisation.routes.ts')).reorganisationRoutes(app, deps);
 }

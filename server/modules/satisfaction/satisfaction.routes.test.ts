@@ -148,7 +148,8 @@ describe('satisfaction ratings API', () => {
     assert.equal(res.statusCode, 200, res.body);
     const body = res.json();
     assert.match(body.formula, /Satisfaction rate = /);
-    const { rows } = await s.database.query('SELECT count(*)::int AS n, count(*) FILTER (WHERE score_overall >= 4)::int AS ok FROM satisfaction_ratings');
+    const { rows: counted } = await s.database.query('SELECT count(*)::int AS n, count(*) FILTER (WHERE score_overall >= 4)::int AS ok FROM satisfaction_ratings');
+    const rows = counted.map((r) => ({ n: Number(r.n), ok: Number(r.ok) }));
     assert.equal(body.total.ratings, rows[0].n);
     assert.equal(body.total.satisfied, rows[0].ok);
     assert.equal(body.total.rate, rows[0].ok / rows[0].n);
