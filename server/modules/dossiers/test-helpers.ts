@@ -9,7 +9,7 @@ export interface DossierTestServer extends TestServer {
   deps: DossierDeps;
   /** Procedure id by demo catalogue code (e.g. TY-HT-04: 3 working days, steps receive/appraise/sign/return). */
   procedure(code: string): Promise<string>;
-  /** A service-level context acting as a demo user (with that user's real grants). */
+  /** A service-level context acting as a demo user (with that user's grants in force today, as at sign-in). */
   ctxOf(username: string): Promise<Context>;
   cookies: Record<string, string>;
 }
@@ -40,7 +40,7 @@ export async function startDossierServer(env: Record<string, string> = {}): Prom
     },
     async ctxOf(username) {
       const { rows } = await s.database.query(
-        `SELECT u.id, u.full_name, g.id AS gid, g.role, g.unit_id FROM users u JOIN role_grants g ON g.user_id = u.id WHERE u.username = $1 AND g.revoked_at IS NULL`,
+        `SELECT u.id, u.full_name, g.id AS gid, g.role, g.unit_id FROM users u JOIN role_grants g ON g.user_id = u.id WHERE u.username = $1 AND g.revoked_at IS NULL AND g.valid_from <= CURRENT_DATE AND (g.valid_to IS NULL OR g.valid_to >= CURRENT_DATE)`,
         [username],
       );
       const grants: Grant[] = rows.map((r) => ({ id: String(r.gid), role: r.role as Role, unitId: (r.unit_id as string | null) ?? null }));
