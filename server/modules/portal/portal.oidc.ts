@@ -70,6 +70,8 @@ export class OidcProvider {
       }
       const u = new URL(redirectUri);
       const variants = new Set([redirectUri, ...['localhost', '127.0.0.1'].map((h) => `${u.protocol}//${h}${u.port ? `:${u.port}` : ''}${u.pathname}`)]);
+      // The demo reached through the network (PUBLIC_URL, e.g. http://192.168.1.10:3000) comes back there.
+      if (this.cfg.PUBLIC_URL) variants.add(new URL(CALLBACK_PATH, this.cfg.PUBLIC_URL).href);
       const idp = await mod.startDevIdp({ port: this.cfg.OIDC_DEV_IDP_PORT, clientId: this.cfg.OIDC_CLIENT_ID, clientSecret: this.cfg.OIDC_CLIENT_SECRET, redirectUris: [...variants] });
       issuer = idp.issuer;
       close = idp.close;
