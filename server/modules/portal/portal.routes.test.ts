@@ -270,6 +270,17 @@ describe('citizen portal', () => {
       assert.equal((await inject(counter, 'GET', `/api/v1/portal/by-dossier/${atCounter.json().dossier.id}`)).json().application, null, 'filed at the counter');
     });
 
+    test('a submitted application withdrawn before the check leaves the counter’s inbox; it cannot be accepted then', async () => {
+      const a = await submitted();
+      const w = await inject(an, 'POST', `/api/v1/portal/applications/${a.id}/withdraw`, { version: a.version, reason: 'Nộp nhầm thủ tục' });
+      assert.equal(w.statusCode, 200, w.body);
+      assert.equal(w.json().status, 'withdrawn');
+      assert.equal((await s.auditFor(a.id))[0].action, 'portal.application.withdraw');
+      assert.equal((await inject(counter, 'GET', '/api/v1/portal/inbox')).json().some((x: App) => x.id === a.id), false);
+      assert.equal((await inject(counter, 'POST', `/api/v1/portal/inbox/${a.id}/accept`, { version: w.json().version })).statusCode, 422);
+      assert.equal((await inject(an, 'POST', `/api/v1/portal/applications/${a.id}/withdraw`, { version: w.json().version, reason: 'again' })).statusCode, 422);
+    });
+
     test('fees: the counter records the payment (audited) and the QR code goes away', async () => {
       const a = await submitted();
       const paid = await inject(counter, 'POST', `/api/v1/portal/inbox/${a.id}/payment`, { version: a.version });
