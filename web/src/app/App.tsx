@@ -18,6 +18,8 @@ export const CHANGE_PASSWORD_PATH = '/doi-mat-khau';
 const PublicCataloguePage = lazy(() => import('../features/procedures/PublicCataloguePage.tsx'));
 /** Public dossier tracking (code + last 4 digits; the receipt slip's QR code points here): no sign-in. */
 const TrackingPage = lazy(() => import('../features/tracking/TrackingPage.tsx'));
+/** Public scoreboard of the Decision 766 service index: no sign-in. */
+const PublicScoreboardPage = lazy(() => import('../features/dashboard/PublicScoreboardPage.tsx'));
 /** The citizen portal (sign-in with the electronic identity, online filing, my dossiers): its own sign-in. */
 const PortalPage = lazy(() => import('../features/portal/PortalPage.tsx'));
 
@@ -65,6 +67,14 @@ export function App() {
               element={
                 <Suspense fallback={<Loading minHeight={400} />}>
                   <PortalPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/chi-so-phuc-vu"
+              element={
+                <Suspense fallback={<Loading minHeight={400} />}>
+                  <PublicScoreboardPage />
                 </Suspense>
               }
             />

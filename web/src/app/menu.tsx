@@ -1,6 +1,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, CalendarOutlined, FileAddOutlined, FileSearchOutlined, FolderOpenOutlined, FundProjectionScreenOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { CloudUploadOutlined } from '@ant-design/icons';
+import { DashboardOutlined } from '@ant-design/icons';
 import { BulbOutlined, FileProtectOutlined, LockOutlined, ReadOutlined, SafetyCertificateOutlined, TrophyOutlined } from '@ant-design/icons';
 import { PartitionOutlined } from '@ant-design/icons';
 import type { Permission } from './types.ts';
@@ -32,6 +33,7 @@ export const MENU: MenuItem[] = [
   { key: 'dossiers', path: '/ho-so', permission: 'dossiers.read', icon: <FolderOpenOutlined />, page: lazy(() => import('../features/dossiers/DossiersPage.tsx')) },
   { key: 'dossierReceipt', path: '/ho-so/tiep-nhan', permission: 'dossiers.receive', icon: <FileAddOutlined />, page: lazy(() => import('../features/dossiers/ReceiptPage.tsx')) },
   { key: 'portalInbox', path: '/ho-so-truc-tuyen', permission: 'dossiers.receive', icon: <CloudUploadOutlined />, page: lazy(() => import('../features/portal/OnlineInboxPage.tsx')) },
+  { key: 'dashboard', path: '/bang-dieu-hanh', permission: 'dashboard.read', icon: <DashboardOutlined />, page: lazy(() => import('../features/dashboard/DashboardPage.tsx')) },
   { key: 'units', path: '/don-vi', permission: 'units.read', icon: <ApartmentOutlined />, page: lazy(() => import('../features/units/UnitsPage.tsx')) },
   { key: 'reorganisation', path: '/sap-xep-don-vi', permission: 'units.reorganise', icon: <PartitionOutlined />, page: lazy(() => import('../features/reorganisation/ReorganisationPage.tsx')) },
   { key: 'accounts', path: '/tai-khoan', permission: 'accounts.read', icon: <TeamOutlined />, page: lazy(() => import('../features/accounts/AccountsPage.tsx')) },

@@ -68,6 +68,7 @@ const en: Translation = {
     calendar: { label: 'Working calendar', description: 'Holidays, make-up working days, office hours; compute deadlines' },
     procedures: { label: 'Administrative procedures', description: 'The procedure catalogue: documents, time limits, fees, forms, versions; Excel import and export' },
     procedureReviews: { label: 'Procedure simplification', description: 'Yearly review plan, proposals, approval and the simplification report' },
+    dashboard: { label: 'Dashboard', description: 'Dossiers received and handled on time, digitisation, satisfaction; Decision 766 index; periodic reports' },
     reformPar: { label: 'PAR index', description: 'Yearly criteria, self-assessment with evidence, appraisal, ranking, trend' },
     reformSteering: { label: 'Reform steering documents', description: 'Plans, decisions, directives, reports; assigned tasks, progress, overdue warnings' },
     reformInspections: { label: 'Reform inspections', description: 'Inspection plans, integrated and surprise inspections, recommendations and follow-up' },

@@ -68,6 +68,7 @@ const fr: Translation = {
     calendar: { label: 'Calendrier de travail', description: 'Jours fériés, jours de rattrapage, horaires ; calcul des délais' },
     procedures: { label: 'Procédures administratives', description: 'Le catalogue : pièces, délais, droits, formulaires, versions ; import et export Excel' },
     procedureReviews: { label: 'Simplification des procédures', description: 'Plan de revue annuel, propositions, approbation et bilan des réductions' },
+    dashboard: { label: 'Tableau de bord', description: 'Dossiers reçus et traités à temps, numérisation, satisfaction ; indice 766 ; rapports périodiques' },
     reformPar: { label: 'Indice PAR', description: 'Critères annuels, auto-évaluation avec justificatifs, contrôle, classement, évolution' },
     reformSteering: { label: 'Documents de pilotage', description: 'Plans, décisions, directives, rapports ; tâches attribuées, avancement, alertes de retard' },
     reformInspections: { label: 'Inspections de la réforme', description: 'Plans d’inspection, inspections intégrées et inopinées, recommandations et suivi' },

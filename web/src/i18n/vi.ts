@@ -70,6 +70,7 @@ const vi = {
     calendar: { label: 'Lịch làm việc', description: 'Ngày nghỉ lễ, tết, ngày làm bù, giờ làm việc; tính thời hạn giải quyết' },
     procedures: { label: 'Thủ tục hành chính', description: 'Danh mục thủ tục: thành phần hồ sơ, thời hạn, phí, mẫu đơn, phiên bản; nhập, xuất Excel' },
     procedureReviews: { label: 'Rà soát, đơn giản hóa TTHC', description: 'Kế hoạch rà soát hằng năm, phương án cắt giảm, phê duyệt và báo cáo tỷ lệ cắt giảm' },
+    dashboard: { label: 'Bảng điều hành', description: 'Số liệu tiếp nhận, giải quyết đúng hạn, số hóa, hài lòng; Bộ chỉ số 766; báo cáo định kỳ' },
     reformPar: { label: 'Chỉ số CCHC', description: 'Bộ tiêu chí theo năm, tự đánh giá kèm minh chứng, thẩm định, xếp hạng, xu hướng' },
     reformSteering: { label: 'Văn bản chỉ đạo CCHC', description: 'Kế hoạch, quyết định, chỉ thị, báo cáo; nhiệm vụ được giao, tiến độ, cảnh báo quá hạn' },
     reformInspections: { label: 'Kiểm tra CCHC', description: 'Kế hoạch kiểm tra, kiểm tra lồng ghép và đột xuất, kiến nghị, theo dõi khắc phục' },
