@@ -101,7 +101,7 @@ export function compilePlan(body: PlanBodyDto, allUnits: UnitRow[]): CompiledPla
     return u;
   };
   const copy = (u: UnitRow, parent: string, over: Partial<UnitSpec> = {}): string => {
-    const ref = `#u_${u.id.replace(/-/g, '').slice(0, 24)}`;
+    const ref = `#u_${u.id.replace(/-/g, '')}`;
     const s: UnitSpec = { ref, name: u.name, kind: u.kind as UnitKind, parent, code: u.code, adminCode: u.adminCode, notes: u.notes, unconfirmed: u.unconfirmed, isDemo: u.isDemo, copyOf: u.id, ...over };
     specs.set(ref, s);
     newUnits.push(s);
@@ -189,6 +189,15 @@ export function compilePlan(body: PlanBodyDto, allUnits: UnitRow[]): CompiledPla
   const explicit = new Set(ended.keys());
   const childrenOf = new Map<string, UnitRow[]>();
   for (const u of allUnits) if (u.parentId && validOn(u, eff)) childrenOf.set(u.parentId, [...(childrenOf.get(u.parentId) ?? []), u]);
+  /** Follows routes while they point at an existing unit that this plan ends too (A merged into B, B renamed). */
+  const finalTarget = (x: string): string => {
+    const seen = new Set<string>();
+    while (!x.startsWith('#') && ended.has(x) && directRoutes.has(x) && !seen.has(x)) {
+      seen.add(x);
+      x = directRoutes.get(x)!;
+    }
+    return x;
+  };
   const queue: Array<{ id: string; newParent: string | null }> = [...explicit].map((id) => ({ id, newParent: null }));
   while (queue.length) {
     const { id, newParent } = queue.shift()!;
@@ -208,7 +217,7 @@ export function compilePlan(body: PlanBodyDto, allUnits: UnitRow[]): CompiledPla
           childMode.set(c.id, { mode: 'carry' });
           queue.push({ id: c.id, newParent: override });
         } else if (UNIT_KINDS[c.kind as UnitKind]?.territorial && mode.above) {
-          const ref = copy(c, mode.above);
+          const ref = copy(c, finalTarget(mode.above));
           directRoutes.set(c.id, ref);
           lineage.push({ from: c.id, to: ref, kind: 'move' });
           queue.push({ id: c.id, newParent: ref });
@@ -219,7 +228,8 @@ export function compilePlan(body: PlanBodyDto, allUnits: UnitRow[]): CompiledPla
         }
         continue;
       }
-      const parent = newParent ?? directRoutes.get(id);
+      const direct = directRoutes.get(id);
+      const parent = newParent ?? (direct ? finalTarget(direct) : undefined);
       if (!parent) continue;
       const ref = copy(c, parent);
       directRoutes.set(c.id, ref);
