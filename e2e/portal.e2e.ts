@@ -146,6 +146,24 @@ describe('citizen portal', () => {
     await checkAccessibility(citizen, 'portal in English');
   });
 
+  journey('the commune’s administrator changes the fee account shown as VietQR', async () => {
+    const admin = await newPage(DESKTOP);
+    await admin.goto(`${server.url}/dang-nhap`);
+    await admin.getByLabel('Tên đăng nhập', { exact: true }).fill('quantri.tienyen');
+    await admin.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+    await admin.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await admin.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
+    await admin.goto(`${server.url}/ho-so-truc-tuyen`);
+    const section = admin.getByTestId('payment-accounts');
+    await section.getByRole('button', { name: 'Sửa: Xã Tiên Yên' }).click();
+    await section.getByLabel('Số tài khoản', { exact: true }).fill('0011001234567');
+    await section.getByRole('button', { name: 'Lưu' }).click();
+    await section.getByText('Đã lưu tài khoản nhận phí.').waitFor();
+    await section.getByRole('cell', { name: '0011001234567' }).waitFor();
+    await screenshot(admin, 'portal-payment-accounts');
+    await admin.context().close();
+  });
+
   journey('the portal works with the keyboard alone (French)', async () => {
     const page = await newPage(PHONE);
     await page.goto(`${server.url}/cong-dan`);

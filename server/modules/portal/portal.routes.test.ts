@@ -391,6 +391,9 @@ describe('citizen portal', () => {
       assert.equal((await inject(counter, 'PUT', `/api/v1/portal/payment-accounts/${tienYen}`, { bankBin: '970436', accountNumber: '1', accountName: 'x', version: 2 })).statusCode, 403);
       const d = await draft();
       assert.equal(d.payment.accountNumber, '0011009998887');
+      const banks = await inject(admin, 'GET', '/api/v1/portal/banks');
+      assert.ok(banks.json().some((b: { bin: string }) => b.bin === '970436'));
+      assert.equal((await inject(counter, 'GET', '/api/v1/portal/banks')).statusCode, 403);
     });
   });
 });

@@ -32,6 +32,7 @@ import {
   reuseIntoApplication,
   submitApplication,
   uploadApplicationFile,
+  vietQrBanks,
   withdrawApplication,
   type PortalDeps,
 } from './portal.service.ts';
@@ -220,6 +221,11 @@ export async function portalRoutes(app: App, { config, database, queue }: Deps) 
     config: { access: 'dossiers.read' },
     schema: { tags, summary: 'The online application behind a dossier, with its fee state (null when filed at the counter)', params: IdParams, response: { 200: DossierApplication } },
   }, async (request) => applicationOfDossier(deps, request.ctx, request.params.id));
+
+  app.get('/api/v1/portal/banks', {
+    config: { access: 'units.write' },
+    schema: { tags, summary: 'Banks that accept VietQR transfers (NAPAS BIN and name), to pick a fee account’s bank', response: { 200: z.array(z.object({ bin: z.string(), name: z.string() })) } },
+  }, async () => vietQrBanks());
 
   app.get('/api/v1/portal/payment-accounts', {
     config: { access: 'units.write' },

@@ -514,6 +514,14 @@ export async function setOfficialIdNumber(database: Database, ctx: Context, user
 
 const bankNameOf = (bin: string) => Object.values(BanksObject).find((b) => b.bin === bin)?.shortName ?? null;
 
+/** Banks that take VietQR transfers, by short name. */
+export function vietQrBanks() {
+  return Object.values(BanksObject)
+    .filter((b) => b.vietQRStatus === 1 && b.bin)
+    .map((b) => ({ bin: b.bin, name: `${b.shortName} — ${b.name}` }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
 export async function listPaymentAccounts(db: Db, ctx: Context) {
   const scope = await ctx.scope('units.write');
   const rows = await db.select().from(portalPaymentAccounts);

@@ -1,19 +1,22 @@
 import { Alert, Button, Card, Descriptions, Empty, Flex, Input, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../app/api.ts';
+import { useAuth } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
+import { PaymentAccountsSection } from './PaymentAccountsSection.tsx';
 import type { ApplicationDto } from './portalApi.ts';
 import { fmt, money, useStrings } from './strings.ts';
 
 /**
  * /ho-so-truc-tuyen: the counter's inbox of online applications (dossiers.receive): check the documents, receive
  * (the dossier is created with channel online, the files become its digitised documents) or refuse with a reason;
- * record that a fee was received.
+ * record that a fee was received. Administrators also set their units' fee accounts here.
  */
 export default function OnlineInboxPage() {
   const { s } = useStrings();
+  const { can } = useAuth();
   const [list, setList] = useState<ApplicationDto[] | null>(null);
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string | null>(null);
@@ -84,6 +87,7 @@ export default function OnlineInboxPage() {
           )}
         </Card>
       ))}
+      {can('units.write') && <PaymentAccountsSection />}
     </>
   );
 }
