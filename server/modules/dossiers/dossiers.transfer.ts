@@ -62,7 +62,7 @@ export async function transferDossiers(tx: Tx, input: TransferInput): Promise<nu
  */
 export async function recordTransferReverted(tx: Tx, input: { dossierIds: string[]; actor: Actor; note: string; detail: Record<string, unknown> }): Promise<void> {
   if (input.dossierIds.length === 0) return;
-  const ids = sql.join(input.dossierIds.map((i) => sql`${i}::uuid`), sql`, `);
+  const ids = sql`SELECT unnest(${`{${input.dossierIds.join(',')}}`}::uuid[])`;
   await tx.db.execute(sql`
     INSERT INTO dossier_events (dossier_id, unit_id, seq, kind, at, actor_id, actor_name, from_unit_id, to_unit_id, note, detail)
     SELECT d.id, d.competent_unit_id, coalesce(e.seq, 0) + 1, 'transfer_reverted', greatest(now(), coalesce(e.last_at, now())),

@@ -43,7 +43,7 @@ export class ChangeLog {
     await this.tx.db.execute(sql`
       INSERT INTO reorganisation_changes (plan_id, seq, participant, action, table_name, row_id, before)
       SELECT ${this.planId}::uuid, ${base} + row_number() OVER (ORDER BY t.id), ${participant}, 'update', ${table}, t.id, ${obj}
-      FROM ${sql.raw(table)} t WHERE t.id IN (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`);
+      FROM ${sql.raw(table)} t WHERE t.id = ANY(${`{${ids.join(',')}}`}::uuid[])`);
   }
 
   /** Notes rows the participant inserted (deleted again by a rollback). */
@@ -55,7 +55,7 @@ export class ChangeLog {
     await this.tx.db.execute(sql`
       INSERT INTO reorganisation_changes (plan_id, seq, participant, action, table_name, row_id)
       SELECT ${this.planId}::uuid, ${base} + x.n, ${participant}, 'insert', ${table}, x.id
-      FROM unnest(${sql.raw('ARRAY[')}${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)}${sql.raw(']')}) WITH ORDINALITY AS x(id, n)`);
+      FROM unnest(${`{${ids.join(',')}}`}::uuid[]) WITH ORDINALITY AS x(id, n)`);
   }
 }
 

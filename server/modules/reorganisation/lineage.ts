@@ -105,7 +105,7 @@ export async function dossierUnitsAsThen(db: Db, dossierIds: string[], at: Date)
       SELECT * FROM dossier_unit_transfers x WHERE x.dossier_id = d.id AND x.transferred_at > ${at.toISOString()}::timestamptz
       ORDER BY x.transferred_at LIMIT 1
     ) t ON true
-    WHERE d.id IN (${sql.join(dossierIds.map((i) => sql`${i}::uuid`), sql`, `)})`)) as unknown as { rows: Array<{ id: string; reception: string; competent: string; returning: string }> };
+    WHERE d.id = ANY(${`{${dossierIds.join(',')}}`}::uuid[])`)) as unknown as { rows: Array<{ id: string; reception: string; competent: string; returning: string }> };
   for (const r of res.rows) out.set(r.id, { receptionUnitId: r.reception, competentUnitId: r.competent, returningUnitId: r.returning });
   return out;
 }
