@@ -15,11 +15,12 @@ import { startTestServer, type TestServer } from '../../test-support/server.ts';
 import { dossierUnitsAsThen, mapUnitsToday } from './index.ts';
 import { count, grant, insertDossiers, insertFeedback, mkUnit } from './test-helpers.ts';
 
+const scale = Number(process.env.REORG_PATTERN_SCALE ?? 1);
 const COMMUNES = 10;
-const PER_COMMUNE = 450;
-const OPEN_PER_COMMUNE = 35;
-const AT_CENTRE = 600;
-const OPEN_AT_CENTRE = 60;
+const PER_COMMUNE = 450 * scale;
+const OPEN_PER_COMMUNE = 35 * scale;
+const AT_CENTRE = 600 * scale;
+const OPEN_AT_CENTRE = 60 * scale;
 const PERIODS: Array<[string, string]> = [['2023-01-01', '2023-12-31'], ['2024-01-01', '2024-12-31'], ['2025-01-01', '2025-06-30']];
 
 describe('the 2025 pattern on generated data (abolish a level, merge its communes)', () => {
@@ -77,7 +78,7 @@ describe('the 2025 pattern on generated data (abolish a level, merge its commune
   });
   after(() => s.close());
 
-  test('preview, execute: counts equal; nothing lost; codes, appointments and past figures unchanged', async () => {
+  test('preview, execute: counts equal; nothing lost; codes, appointments and past figures unchanged', async (t) => {
     const total = COMMUNES * PER_COMMUNE + AT_CENTRE;
     assert.equal(await count(s, `SELECT count(*) AS n FROM dossiers WHERE code LIKE 'P25-%'`), total);
     const body = {
@@ -92,7 +93,9 @@ describe('the 2025 pattern on generated data (abolish a level, merge its commune
     };
     const created = await s.app.inject({ method: 'POST', url: '/api/v1/reorganisation-plans', headers: { cookie: admin }, payload: body });
     assert.equal(created.statusCode, 201, created.body);
+    const t0 = performance.now();
     const preview = await s.app.inject({ method: 'POST', url: `/api/v1/reorganisation-plans/${created.json().id}/preview`, headers: { cookie: admin } });
+    const t1 = performance.now();
     assert.equal(preview.statusCode, 200, preview.body);
     const p = preview.json();
     const counts = Object.fromEntries(p.preview.participants.map((x: { participant: string; count: number }) => [x.participant, x.count]));
@@ -100,8 +103,10 @@ describe('the 2025 pattern on generated data (abolish a level, merge its commune
     assert.equal(openIds.length, COMMUNES * OPEN_PER_COMMUNE + OPEN_AT_CENTRE);
     assert.equal(counts.grants, COMMUNES * 2 + 1);
     assert.equal(counts.feedback, COMMUNES * 6);
+    const t2 = performance.now();
     const exec = await s.app.inject({ method: 'POST', url: `/api/v1/reorganisation-plans/${p.id}/execute`, headers: { cookie: admin }, payload: { version: p.version, when: 'now' } });
     assert.equal(exec.statusCode, 200, exec.body);
+    t.diagnostic(`${total} dossiers, ${openIds.length} open: preview ${Math.round(t1 - t0)} ms, execute ${Math.round(performance.now() - t2)} ms (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`);
     assert.deepEqual(exec.json().result, counts, 'what executed is what the preview counted');
 
     const newIds = await Promise.all(groups.map((_, g) => s.unitId(`Xã Mới ${g}`)));

@@ -203,12 +203,20 @@ describe('re-organisation plans API', () => {
     assert.equal((await s.database.query('SELECT owner_unit_id FROM procedures WHERE id = $1', [pa])).rows[0].owner_unit_id, t.a, 'the procedure not kept stays with its former owner');
     const v = (await s.database.query(`SELECT implementing_unit_ids, effective_from FROM procedure_versions WHERE procedure_id = $1 ORDER BY version_no DESC LIMIT 1`, [pb])).rows[0];
     assert.deepEqual([v.implementing_unit_ids, v.effective_from], [[mot], '2026-01-01'], 'a new version names the successor as implementing unit');
+    // Rolled back: the catalogue is as it was (owner, versions, lock counter).
+    const done: Plan = res.json();
+    const rb = await post(`${url}/${plan.id}/rollback`, { version: done.version, reason: 'Thử hoàn tác danh mục' });
+    assert.equal(rb.statusCode, 200, rb.body);
+    const after = (await s.database.query('SELECT owner_unit_id, version, (SELECT max(version_no) FROM procedure_versions v WHERE v.procedure_id = p.id) AS head FROM procedures p WHERE id = $1', [pb])).rows[0];
+    assert.deepEqual([after.owner_unit_id, after.version, after.head], [t.b, 1, 1]);
+    assert.equal(await count(s, `SELECT count(*) AS n FROM procedure_versions WHERE procedure_id = $1 AND owner_unit_id = $2`, [pb, t.b]), 1);
   });
 
   test('rollback restores everything while nothing new was written; refused once a successor has new work', async () => {
     const t = await district('Lùi');
     await insertDossiers(s, { prefix: 'ROLL', unitId: t.a, n: 6, open: 4, from: '2025-06-01', to: '2025-12-01' });
     await grant(s, 'cv.lui', 'counter_officer', t.b);
+    await insertFeedback(s, { prefix: 'PAKN-LUI', unitId: t.b, n: 3, open: 2 });
     const snapshot = async () => JSON.stringify((await s.database.query(`SELECT code, reception_unit_id, competent_unit_id, returning_unit_id, appointment_at FROM dossiers WHERE code LIKE 'ROLL-%' ORDER BY code`)).rows);
     const before = await snapshot();
     const unitsBefore = await count(s, 'SELECT count(*) AS n FROM units');
@@ -228,6 +236,7 @@ describe('re-organisation plans API', () => {
     assert.equal(await count(s, `SELECT count(*) AS n FROM role_grants g JOIN users u ON u.id = g.user_id WHERE u.username = 'cv.lui'`), 1);
     assert.equal(await count(s, `SELECT count(*) AS n FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code LIKE 'ROLL-%' AND e.kind = 'transfer_reverted'`), 4);
     assert.equal(await count(s, `SELECT count(*) AS n FROM unit_lineage WHERE decision_ref = 'NQ 6/2026'`), 0);
+    assert.equal(await count(s, `SELECT count(*) AS n FROM feedback_items WHERE code LIKE 'PAKN-LUI-%' AND unit_id = $1`, [t.b]), 3);
     assert.ok((await s.auditFor(plan.id)).some((a) => a.action === 'reorganisation.plan.rollback'));
     const again = await post(`${url}/${plan.id}/rollback`, { version: rb.json().version, reason: 'lần hai' });
     assert.equal(again.statusCode, 422);
