@@ -315,6 +315,7 @@ describe('citizen portal', () => {
       const w = await inject(an, 'POST', `/api/v1/portal/applications/${a.id}/withdraw`, { version: mine.dossier!.version, reason: 'Không còn nhu cầu' });
       assert.equal(w.statusCode, 200, w.body);
       assert.equal(w.json().dossierStatus, 'withdrawn');
+      assert.equal((await inject(counter, 'GET', '/api/v1/portal/inbox')).json().some((x: App) => x.id === a.id), false, 'no fee is due on a withdrawn dossier');
       const audit = await s.auditFor(acc.dossierId!);
       assert.equal(audit[0].action, 'dossier.withdraw');
       assert.equal(audit[0].actor_id, await s.database.query(`SELECT user_id FROM portal_identities WHERE subject = 'congdan'`).then((r) => r.rows[0].user_id), 'the citizen is the actor');

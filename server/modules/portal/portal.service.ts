@@ -374,8 +374,9 @@ export async function listInbox(deps: PortalDeps, ctx: Context) {
     .from(portalSubmissions)
     .where(and(or(eq(portalSubmissions.status, 'submitted'), and(eq(portalSubmissions.status, 'accepted'), isNull(portalSubmissions.paidAt))), scope.all ? undefined : inArray(portalSubmissions.receptionUnitId, [...scope.ids])))
     .orderBy(portalSubmissions.submittedAt);
-  const shown = rows.filter((r) => r.status === 'submitted' || r.feeAmount > 0);
-  return Promise.all(shown.map((r) => presentForCounter(deps, ctx, r)));
+  const shown = await Promise.all(rows.filter((r) => r.status === 'submitted' || r.feeAmount > 0).map((r) => presentForCounter(deps, ctx, r)));
+  // A fee stops being due when the dossier was withdrawn or stopped.
+  return shown.filter((a) => a.status === 'submitted' || !['withdrawn', 'cancelled'].includes(a.dossierStatus ?? ''));
 }
 
 async function presentForCounter(deps: PortalDeps, ctx: Context, r: Row) {
