@@ -18,6 +18,9 @@ export const CHANGE_PASSWORD_PATH = '/doi-mat-khau';
 const PublicCataloguePage = lazy(() => import('../features/procedures/PublicCataloguePage.tsx'));
 /** Public dossier tracking (code + last 4 digits; the receipt slip's QR code points here): no sign-in. */
 const TrackingPage = lazy(() => import('../features/tracking/TrackingPage.tsx'));
+/** The satisfaction kiosk at the counter (/danh-gia) and the public feedback page: no sign-in. */
+const KioskPage = lazy(() => import('../features/satisfaction/KioskPage.tsx'));
+const PublicFeedbackPage = lazy(() => import('../features/feedback/PublicFeedbackPage.tsx'));
 /** Public scoreboard of the Decision 766 service index: no sign-in. */
 const PublicScoreboardPage = lazy(() => import('../features/dashboard/PublicScoreboardPage.tsx'));
 /** The citizen portal (sign-in with the electronic identity, online filing, my dossiers): its own sign-in. */
@@ -75,6 +78,22 @@ export function App() {
               element={
                 <Suspense fallback={<Loading minHeight={400} />}>
                   <PublicScoreboardPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/danh-gia"
+              element={
+                <Suspense fallback={<Loading minHeight={400} />}>
+                  <KioskPage />
+                </Suspense>
+              }
+            />
+            <Route
+              path="/phan-anh-kien-nghi"
+              element={
+                <Suspense fallback={<Loading minHeight={400} />}>
+                  <PublicFeedbackPage />
                 </Suspense>
               }
             />

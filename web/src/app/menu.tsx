@@ -4,6 +4,7 @@ import { CloudUploadOutlined } from '@ant-design/icons';
 import { DashboardOutlined } from '@ant-design/icons';
 import { BulbOutlined, FileProtectOutlined, LockOutlined, ReadOutlined, SafetyCertificateOutlined, TrophyOutlined } from '@ant-design/icons';
 import { PartitionOutlined } from '@ant-design/icons';
+import { MessageOutlined, SmileOutlined } from '@ant-design/icons';
 import type { Permission } from './types.ts';
 
 /**
@@ -47,6 +48,8 @@ export const MENU: MenuItem[] = [
   { key: 'reformInitiatives', path: '/sang-kien', permission: 'reform.read', icon: <BulbOutlined />, page: lazy(() => import('../features/reform/InitiativesPage.tsx')) },
   { key: 'reformTraining', path: '/dao-tao-boi-duong', permission: 'reform.read', icon: <ReadOutlined />, page: lazy(() => import('../features/reform/TrainingPage.tsx')) },
   { key: 'reformDiscipline', path: '/ky-luat', permission: 'discipline.read', icon: <LockOutlined />, page: lazy(() => import('../features/reform/DisciplinePage.tsx')) },
+  { key: 'feedback', path: '/phan-anh', permission: 'feedback.handle', icon: <MessageOutlined />, page: lazy(() => import('../features/feedback/FeedbackInboxPage.tsx')) },
+  { key: 'satisfaction', path: '/hai-long', permission: 'dashboard.read', icon: <SmileOutlined />, page: lazy(() => import('../features/satisfaction/SatisfactionPage.tsx')) },
 ];
 
 /**

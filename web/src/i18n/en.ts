@@ -75,6 +75,8 @@ const en: Translation = {
     reformInitiatives: { label: 'Initiatives and models', description: 'Register, evaluate and recognise initiatives, models, solutions; application in practice' },
     reformTraining: { label: 'Officials’ training', description: 'Training classes, attendance lists, officials sent to courses' },
     reformDiscipline: { label: 'Discipline', description: 'Discipline records (confidential; every view is logged)' },
+    feedback: { label: 'Feedback', description: 'One inbox for every channel: web, portal, suggestion book and box, hotline, e-mail, Open311; classify, assign, answer on time, publish' },
+    satisfaction: { label: 'Satisfaction', description: 'Citizens’ ratings per unit, official, procedure and period; the satisfaction-rate formula' },
     reorganisation: { label: 'Re-organisation', description: 'Merge, split, rename, abolish units; carry dossiers, procedures and grants over; preview, execute, roll back' },
   },
   auth: {

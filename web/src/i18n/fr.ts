@@ -75,6 +75,8 @@ const fr: Translation = {
     reformInitiatives: { label: 'Initiatives et modèles', description: 'Enregistrer, évaluer et reconnaître initiatives, modèles, solutions ; application' },
     reformTraining: { label: 'Formation des agents', description: 'Sessions de formation, listes de présence, agents envoyés en formation' },
     reformDiscipline: { label: 'Discipline', description: 'Dossiers disciplinaires (confidentiels ; chaque consultation est journalisée)' },
+    feedback: { label: 'Réclamations', description: 'Une seule boîte pour tous les canaux : web, portail, registre et boîte à suggestions, ligne directe, courriel, Open311 ; classer, attribuer, répondre à temps, publier' },
+    satisfaction: { label: 'Satisfaction', description: 'Évaluations des usagers par unité, agent, démarche et période ; formule du taux de satisfaction' },
     reorganisation: { label: 'Réorganisation', description: 'Fusionner, scinder, renommer, supprimer des unités ; transférer dossiers, procédures et rôles ; prévisualiser, exécuter, annuler' },
   },
   auth: {

@@ -77,6 +77,8 @@ const vi = {
     reformInitiatives: { label: 'Sáng kiến, mô hình', description: 'Đăng ký, đánh giá, công nhận sáng kiến, mô hình, giải pháp; áp dụng thực tiễn' },
     reformTraining: { label: 'Đào tạo, bồi dưỡng', description: 'Lớp bồi dưỡng, danh sách học viên, cán bộ được cử đi đào tạo' },
     reformDiscipline: { label: 'Kỷ luật cán bộ', description: 'Hồ sơ kỷ luật (bảo mật; mọi lần xem đều được ghi nhật ký)' },
+    feedback: { label: 'Phản ánh, kiến nghị', description: 'Một hộp thư cho mọi kênh: trang web, cổng dịch vụ công, sổ và hòm thư góp ý, đường dây nóng, thư điện tử, Open311; phân loại, giao xử lý, trả lời đúng hạn, công khai' },
+    satisfaction: { label: 'Mức độ hài lòng', description: 'Đánh giá của người dân theo đơn vị, cán bộ, thủ tục và kỳ; công thức tỷ lệ hài lòng' },
     reorganisation: { label: 'Sắp xếp đơn vị', description: 'Hợp nhất, chia tách, đổi tên, giải thể đơn vị; chuyển giao hồ sơ, thủ tục, phân quyền; xem trước, thực hiện, hoàn tác' },
   },
   auth: {
