@@ -76,6 +76,7 @@ export async function seed(database: Database, kind: 'demo' | 'none', adminPassw
     const carried = await seedPreReformDossiers(database);
     await database.transaction((tx) => runDemoPlan(tx, demoDistrictPlan(ids)));
     await finishPreReformDossiers(database, carried);
+    await (await import('../feedback/feedback.seed.ts')).seedDemoFeedback(database);
   }
   return { seeded: true, kind: 'demo', accounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, role: a.role })), password: DEMO_PASSWORD };
 }
