@@ -17,7 +17,7 @@ import { fmt, useStrings } from './strings.ts';
 
 type PlanDto = z.infer<typeof Plan>;
 type Body = z.input<typeof PlanBody>;
-type OpKind = 'merge' | 'split' | 'rename' | 'move' | 'abolish' | 'abolish_level';
+type OpKind = 'pattern2025' | 'merge' | 'split' | 'rename' | 'move' | 'abolish' | 'abolish_level';
 
 const STATUS_COLOR: Record<string, string> = { draft: 'default', scheduled: 'blue', executed: 'green', rolled_back: 'orange', failed: 'red' };
 
@@ -90,6 +90,7 @@ interface FormValues {
   newParent?: string;
   parts?: string;
   successors?: string[];
+  groups?: Array<{ name?: string; sources?: string[] }>;
 }
 
 /** Step 1: the operation, its units and its decision. */
@@ -117,6 +118,21 @@ function NewPlan({ onCreated, onCancel }: { onCreated: (id: string) => void; onC
     const base = { title: v.title, decisionRef: v.decisionRef, decisionDate: v.decisionDate ?? null, effectiveDate: v.effectiveDate, newUnits: [] as Body['newUnits'] & object, resolutions: {} };
     const newUnit = (ref: string, name: string, unitKind: UnitKind, parent: string) => ({ ref, name, kind: unitKind, parent });
     switch (v.kind) {
+      case 'pattern2025': {
+        // One plan: each group of communes merges into a new commune under the level above; the district ends,
+        // its duties pass to the new communes, its open work to the first.
+        const level = byId.get(v.source!);
+        const groups = (v.groups ?? []).filter((g) => g.name && g.sources?.length);
+        const refs = groups.map((_, i) => `#xa${i}`);
+        return {
+          ...base,
+          newUnits: groups.map((g, i) => newUnit(refs[i], g.name!, 'commune', level?.parentId ?? '')),
+          operations: [
+            ...groups.map((g, i) => ({ kind: 'merge' as const, sources: g.sources!, target: refs[i] })),
+            { kind: 'abolish_level' as const, source: v.source!, ...(refs.length ? { successors: refs, primary: refs[0] } : {}) },
+          ],
+        };
+      }
       case 'merge':
         if (v.into === 'existing') return { ...base, operations: [{ kind: 'merge', sources: v.sources ?? [], target: v.target! }] };
         return { ...base, newUnits: [newUnit('#moi', v.newName!, v.newKind!, v.newParent!)], operations: [{ kind: 'merge', sources: v.sources ?? [], target: '#moi' }] };
@@ -166,7 +182,7 @@ function NewPlan({ onCreated, onCancel }: { onCreated: (id: string) => void; onC
               {unitSelect(true)}
             </Form.Item>
           ) : (
-            <Form.Item name="source" label={s.source} rules={req}>
+            <Form.Item name="source" label={kind === 'pattern2025' ? s.level : s.source} rules={req}>
               {unitSelect(false)}
             </Form.Item>
           )}
@@ -209,6 +225,25 @@ function NewPlan({ onCreated, onCancel }: { onCreated: (id: string) => void; onC
             <Form.Item name="successors" label={s.successors}>
               {unitSelect(true)}
             </Form.Item>
+          )}
+          {kind === 'pattern2025' && (
+            <Form.List name="groups" initialValue={[{}]}>
+              {(fields, { add, remove }) => (
+                <Card size="small" title={s.groups} style={{ marginBottom: 16 }} extra={<Button onClick={() => add({})}>{s.addGroup}</Button>}>
+                  {fields.map((f) => (
+                    <Flex key={f.key} gap={12} wrap align="flex-start">
+                      <Form.Item name={[f.name, 'name']} label={s.groupName} rules={req} style={{ flex: '1 1 220px' }}>
+                        <Input maxLength={200} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'sources']} label={s.groupSources} rules={req} style={{ flex: '2 1 360px' }}>
+                        {unitSelect(true)}
+                      </Form.Item>
+                      {fields.length > 1 && <Button onClick={() => remove(f.name)} style={{ marginTop: 30 }}>×</Button>}
+                    </Flex>
+                  ))}
+                </Card>
+              )}
+            </Form.List>
           )}
           <Form.Item name="title" label={s.planTitle} rules={req}>
             <Input maxLength={300} />
