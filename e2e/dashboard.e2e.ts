@@ -73,9 +73,9 @@ describe('leaders’ dashboard', () => {
 
     // Drill into "overdue": the drawer lists exactly that many dossiers.
     await page.getByTestId('fig-openOverdue').click();
-    const drawer = page.locator('.ant-drawer-content');
-    await drawer.getByTestId('drill-total').filter({ hasText: overdueText }).waitFor();
-    const rows = drawer.locator('.ant-table-tbody tr.ant-table-row');
+    const drawer = page.getByRole('dialog');
+    await page.getByTestId('drill-total').filter({ hasText: overdueText }).waitFor();
+    const rows = drawer.locator('tbody tr.ant-table-row');
     await rows.first().waitFor();
     assert.equal(await rows.count(), Math.min(overdue, 20));
     const codesOnScreen = (await rows.locator('td:first-child').allInnerTexts()).map((t) => t.trim()).sort();

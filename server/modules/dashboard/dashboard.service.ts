@@ -140,10 +140,15 @@ function factCondition(measure: Exclude<DrillMeasure, 'open_on_track' | 'open_du
 export function drillRelation(measure: DrillMeasure, unitIds: readonly string[], from: string, to: string, mode: UnitsMode, now: Date): SQL {
   const ids = uuidList(unitIds);
   if (measure === 'open_on_track' || measure === 'open_due_soon' || measure === 'open_overdue') {
-    const { end, asOf } = asOfFor(to, now);
-    return sql`(SELECT o.id FROM ${openRelation(unitIds, end, asOf, mode)} o WHERE o.standing = ${measure.slice(5)})`;
+    const { start, end, asOf } = asOfFor(to, now, from);
+    return sql`(SELECT o.id FROM ${openRelation(unitIds, start, end, asOf, mode)} o WHERE o.standing = ${measure.slice(5)})`;
   }
-  return sql`(SELECT f.dossier_id AS id FROM dashboard_facts f WHERE ${factCondition(measure, ids, from, to)})`;
+  const ended = ['finished', 'early', 'on_time', 'late', 'apart'].includes(measure);
+  if (!ended) return sql`(SELECT f.dossier_id AS id FROM dashboard_facts f WHERE ${factCondition(measure, ids, from, to)})`;
+  // Ended after asOf (a period running past now): still open for the dossier module, so not listed as ended.
+  const { asOf } = asOfFor(to, now);
+  return sql`(SELECT f.dossier_id AS id FROM dashboard_facts f JOIN dossiers d ON d.id = f.dossier_id
+    WHERE ${factCondition(measure, ids, from, to)} AND d.finished_at <= ${asOf.toISOString()}::timestamptz)`;
 }
 
 /** The dossiers behind one number of the dashboard, newest first, one page at a time. */

@@ -75,7 +75,9 @@ function DrillDrawer({ measure, title, query, onClose }: { measure: DrillMeasure
   return (
     <Drawer open onClose={onClose} title={title} size="large" extra={<Button icon={<DownloadOutlined />} href={exportUrl} data-testid="drill-export">{s.exportExcel}</Button>}>
       {error && <ProblemAlert error={error} />}
-      <Typography.Paragraph data-testid="drill-total">{num(data?.total, lang)}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {s.dossiersCount} <strong data-testid="drill-total">{num(data?.total, lang)}</strong>
+      </Typography.Paragraph>
       <Table
         rowKey="id"
         size="small"
