@@ -91,7 +91,7 @@ export const Plan = z.object({
   executedAt: z.string().nullable(),
   rolledBackAt: z.string().nullable(),
   /** Why a rollback is no longer possible (new work written on a successor), when executed. */
-  rollbackBlockers: z.array(z.string()).optional(),
+  rollbackBlockers: z.array(L).optional(),
   createdAt: z.string(),
   version: z.number(),
 });

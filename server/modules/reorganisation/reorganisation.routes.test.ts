@@ -248,7 +248,7 @@ describe('re-organisation plans API', () => {
     const lui2 = await s.unitId('Xã Lùi Hai');
     await insertDossiers(s, { prefix: 'NEWWORK', unitId: lui2, n: 1, open: 1, from: '2026-01-05', to: '2026-01-06' });
     const blocked = await s.app.inject({ url: `${url}/${plan2.id}`, headers: { cookie: admin } });
-    assert.ok(blocked.json().rollbackBlockers.some((b: string) => /NEWWORK-000001 received at a successor/.test(b)));
+    assert.ok(blocked.json().rollbackBlockers.some((b: { en: string; vi: string }) => /NEWWORK-000001 received at a successor/.test(b.en) && b.vi.startsWith('Hồ sơ NEWWORK-000001')));
     const refused = await post(`${url}/${plan2.id}/rollback`, { version: done2.version, reason: 'thử' });
     assert.equal(refused.statusCode, 409, refused.body);
     assert.equal((await s.database.query('SELECT status FROM reorganisation_plans WHERE id = $1', [plan2.id])).rows[0].status, 'executed');

@@ -14,7 +14,7 @@ import type { Context } from '../accounts/context.ts';
 import { recordAudit, systemActor, type Actor } from '../audit/audit.service.ts';
 import { units } from '../units/units.schema.ts';
 import { ChangeLog, undoChanges } from './changelog.ts';
-import { compilePlan, type CompiledPlan } from './compile.ts';
+import { compilePlan, type CompiledPlan, type L } from './compile.ts';
 import { PARTICIPANTS, type Collected, type ExecContext } from './participants/index.ts';
 import { reorganisationChanges, reorganisationPlans, reorganisationRoutes } from './reorganisation.schema.ts';
 
@@ -27,7 +27,7 @@ const bodyOf = (p: PlanRow): PlanBodyDto => {
   return { title: p.title, decisionRef: p.decisionRef, decisionDate: p.decisionDate, effectiveDate: p.effectiveDate, newUnits: s.newUnits, operations: s.operations, resolutions: p.resolutions };
 };
 
-function present(p: PlanRow, rollbackBlockers?: string[]) {
+function present(p: PlanRow, rollbackBlockers?: L[]) {
   const b = bodyOf(p);
   return {
     id: p.id,
@@ -316,10 +316,10 @@ async function successorIds(db: Db, planId: string): Promise<string[]> {
  * moved dossier processed further, a role granted there or a re-issued grant used to sign in, a procedure changed in
  * its catalogue, feedback received, a unit created under it, a task or recommendation addressed to it.
  */
-export async function rollbackBlockers(db: Db, row: PlanRow): Promise<string[]> {
+export async function rollbackBlockers(db: Db, row: PlanRow): Promise<L[]> {
   if (row.status !== 'executed' || !row.executedAt) return [];
   const succ = await successorIds(db, row.id);
-  const out: string[] = [];
+  const out: L[] = [];
   for (const p of PARTICIPANTS) if (p.blockers) out.push(...(await p.blockers(db, row.id, row.executedAt, succ)));
   return out;
 }
@@ -333,7 +333,7 @@ export async function rollbackPlan(database: Database, ctx: Context, id: string,
     if (row.status !== 'executed') throw ruleViolated(`a ${row.status} plan cannot be rolled back`, { status: row.status });
     const blockers = await rollbackBlockers(tx.db, row);
     if (blockers.length) {
-      throw new AppError('CONFLICT', { detail: `new work was written on the successors since the execution: ${blockers.slice(0, 10).join('; ')}`, params: { count: blockers.length } });
+      throw new AppError('CONFLICT', { detail: `new work was written on the successors since the execution: ${blockers.slice(0, 10).map((b) => b.en).join('; ')}`, params: { count: blockers.length } });
     }
     const undone = await undoChanges(tx, id);
     for (const p of [...PARTICIPANTS].reverse()) if (p.afterUndo) await p.afterUndo(tx, id, ctx.actor);

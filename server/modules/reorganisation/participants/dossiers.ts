@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { recordTransferReverted, transferDossiers } from '../../dossiers/dossiers.transfer.ts';
 import { dossierUnitTransfers } from '../reorganisation.schema.ts';
+import type { L } from '../compile.ts';
 import type { Participant } from './types.ts';
 import { PREVIEW_ITEMS, pgArray } from './types.ts';
 
@@ -74,18 +75,18 @@ export const dossiersParticipant: Participant<Row> = {
     return n;
   },
   async blockers(db, planId, executedAt, successorIds) {
-    const out: string[] = [];
+    const out: L[] = [];
     if (successorIds.length) {
       const succ = pgArray(successorIds);
       const received = (await db.execute(sql`
         SELECT code FROM dossiers WHERE created_at > ${executedAt.toISOString()}::timestamptz
           AND (reception_unit_id = ANY(${succ}::uuid[]) OR competent_unit_id = ANY(${succ}::uuid[]) OR returning_unit_id = ANY(${succ}::uuid[])) LIMIT 20`)) as unknown as { rows: Array<{ code: string }> };
-      out.push(...received.rows.map((r) => `dossier ${r.code} received at a successor`));
+      out.push(...received.rows.map((r) => ({ vi: `Hồ sơ ${r.code} tiếp nhận tại đơn vị kế thừa`, en: `dossier ${r.code} received at a successor`, fr: `dossier ${r.code} reçu chez un successeur` })));
     }
     const moved = (await db.execute(sql`
       SELECT DISTINCT d.code FROM dossier_events t JOIN dossier_events e ON e.dossier_id = t.dossier_id AND e.seq > t.seq JOIN dossiers d ON d.id = t.dossier_id
       WHERE t.kind = 'transferred' AND t.detail->>'plan' = ${planId} LIMIT 20`)) as unknown as { rows: Array<{ code: string }> };
-    out.push(...moved.rows.map((r) => `dossier ${r.code} processed after its transfer`));
+    out.push(...moved.rows.map((r) => ({ vi: `Hồ sơ ${r.code} đã được xử lý tiếp sau khi chuyển`, en: `dossier ${r.code} processed after its transfer`, fr: `dossier ${r.code} traité après son transfert` })));
     return out;
   },
   async afterUndo(tx, planId, actor) {

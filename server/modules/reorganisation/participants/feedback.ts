@@ -36,7 +36,7 @@ export const feedbackParticipant: Participant<Row> = {
   async blockers(db, _planId, executedAt, successorIds) {
     if (successorIds.length === 0) return [];
     const rows = await db.select({ code: feedbackItems.code }).from(feedbackItems).where(and(inArray(feedbackItems.unitId, successorIds), gt(feedbackItems.createdAt, executedAt))).limit(20);
-    return rows.map((r) => `feedback ${r.code} received at a successor`);
+    return rows.map((r) => ({ vi: `Phản ánh ${r.code} tiếp nhận tại đơn vị kế thừa`, en: `feedback ${r.code} received at a successor`, fr: `réclamation ${r.code} reçue chez un successeur` }));
   },
 };
 

@@ -67,6 +67,9 @@ export const grantsParticipant: Participant<Row> = {
     const used = (await db.execute(sql`
       SELECT DISTINCT u.username FROM reorganisation_changes c JOIN role_grants g ON g.id = c.row_id JOIN users u ON u.id = g.user_id
       WHERE c.plan_id = ${planId}::uuid AND c.table_name = 'role_grants' AND c.action = 'insert' AND u.last_login_at > ${executedAt.toISOString()}::timestamptz LIMIT 20`)) as unknown as { rows: Array<{ username: string }> };
-    return [...fresh.map((r) => `role granted to ${r.username} on a successor`), ...used.rows.map((r) => `${r.username} signed in with a re-issued grant`)];
+    return [
+      ...fresh.map((r) => ({ vi: `${r.username} được phân quyền mới tại đơn vị kế thừa`, en: `role granted to ${r.username} on a successor`, fr: `rôle attribué à ${r.username} chez un successeur` })),
+      ...used.rows.map((r) => ({ vi: `${r.username} đã đăng nhập bằng quyền được cấp lại`, en: `${r.username} signed in with a re-issued grant`, fr: `${r.username} s'est connecté avec un rôle réattribué` })),
+    ];
   },
 };

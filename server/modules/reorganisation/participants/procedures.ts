@@ -129,6 +129,6 @@ export const proceduresParticipant: Participant<Row> = {
       .select({ code: procedureVersions.code })
       .from(procedureVersions)
       .where(and(inArray(procedureVersions.ownerUnitId, successorIds), gt(procedureVersions.createdAt, executedAt), sql`NOT EXISTS (SELECT 1 FROM reorganisation_changes c WHERE c.plan_id = ${planId}::uuid AND c.table_name = 'procedure_versions' AND c.action = 'insert' AND c.row_id = ${procedureVersions.id})`));
-    return rows.map((r) => `procedure ${r.code} changed in a successor's catalogue`);
+    return rows.map((r) => ({ vi: `Thủ tục ${r.code} đã thay đổi trong danh mục của đơn vị kế thừa`, en: `procedure ${r.code} changed in a successor's catalogue`, fr: `procédure ${r.code} modifiée au catalogue d'un successeur` }));
   },
 };

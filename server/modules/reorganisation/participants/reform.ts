@@ -42,7 +42,7 @@ export const reformTasksParticipant: Participant<TaskRow> = {
   async blockers(db, _planId, executedAt, successorIds) {
     if (successorIds.length === 0) return [];
     const rows = await db.select({ title: reformTasks.title }).from(reformTasks).where(and(inArray(reformTasks.assigneeUnitId, successorIds), gt(reformTasks.createdAt, executedAt))).limit(20);
-    return rows.map((r) => `reform task "${r.title}" assigned to a successor`);
+    return rows.map((r) => ({ vi: `Nhiệm vụ "${r.title}" giao cho đơn vị kế thừa`, en: `reform task "${r.title}" assigned to a successor`, fr: `tâche « ${r.title} » confiée à un successeur` }));
   },
 };
 
@@ -80,6 +80,6 @@ export const recommendationsParticipant: Participant<RecRow> = {
   async blockers(db, _planId, executedAt, successorIds) {
     if (successorIds.length === 0) return [];
     const rows = await db.select({ id: inspectionRecommendations.id }).from(inspectionRecommendations).where(and(inArray(inspectionRecommendations.responsibleUnitId, successorIds), gt(inspectionRecommendations.createdAt, executedAt))).limit(20);
-    return rows.map((r) => `inspection recommendation ${r.id} addressed to a successor`);
+    return rows.map((r) => ({ vi: `Kiến nghị kiểm tra ${r.id} gửi đơn vị kế thừa`, en: `inspection recommendation ${r.id} addressed to a successor`, fr: `recommandation ${r.id} adressée à un successeur` }));
   },
 };

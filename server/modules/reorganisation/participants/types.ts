@@ -49,7 +49,7 @@ export interface Participant<T = unknown> {
   label: L;
   collect(db: Db, plan: CompiledPlan): Promise<Collected<T>>;
   execute(x: ExecContext, c: Collected<T>): Promise<number>;
-  blockers?(db: Db, planId: string, executedAt: Date, successorIds: string[]): Promise<string[]>;
+  blockers?(db: Db, planId: string, executedAt: Date, successorIds: string[]): Promise<L[]>;
   afterUndo?(tx: Tx, planId: string, actor: Actor): Promise<void>;
 }
 

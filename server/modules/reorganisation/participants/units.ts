@@ -61,7 +61,7 @@ export const unitsParticipant: Participant<Row> = {
       .select({ name: units.name })
       .from(units)
       .where(and(inArray(units.parentId, successorIds), gt(units.createdAt, executedAt), sql`NOT EXISTS (SELECT 1 FROM reorganisation_changes c WHERE c.plan_id = ${planId}::uuid AND c.table_name = 'units' AND c.row_id = ${units.id})`));
-    return created.map((u) => `unit ${u.name} created under a successor`);
+    return created.map((u) => ({ vi: `Đơn vị ${u.name} thành lập trực thuộc đơn vị kế thừa`, en: `unit ${u.name} created under a successor`, fr: `unité ${u.name} créée sous un successeur` }));
   },
 };
 

@@ -375,7 +375,7 @@ function PlanView({ id, onBack }: { id: string; onBack: () => void }) {
         {p.status === 'executed' && (
           <Card title={s.rollback}>
             {p.rollbackBlockers && p.rollbackBlockers.length > 0 ? (
-              <Alert type="warning" showIcon title={s.rollbackBlocked} description={<ul style={{ margin: 0 }}>{p.rollbackBlockers.slice(0, 10).map((b) => <li key={b}>{b}</li>)}</ul>} />
+              <Alert type="warning" showIcon title={s.rollbackBlocked} description={<ul style={{ margin: 0 }}>{p.rollbackBlockers.slice(0, 10).map((b) => <li key={b.en}>{b[lang]}</li>)}</ul>} />
             ) : (
               <Flex gap={8}>
                 <Input placeholder={s.rollbackReason} aria-label={s.rollbackReason} value={reason} onChange={(e) => setReason(e.target.value)} style={{ maxWidth: 420 }} />
