@@ -206,6 +206,22 @@ describe('feedback inbox API', () => {
     assert.ok(mails.some((x) => x.to === 'lanhdao@example.vn' && x.subject.includes(item.code)));
   });
 
+  test('mailboxes: administrators only, passwords never returned, bad input refused, audited', async () => {
+    const body = { unitId, label: 'Hộp thư Chủ tịch', host: 'imap.example.vn', port: 993, username: 'chutich', password: 'bi-mat-123' };
+    assert.equal((await s.app.inject({ method: 'POST', url: '/api/v1/feedback-mailboxes', headers: { cookie: c.lanhdao }, payload: body })).statusCode, 403);
+    assert.equal((await s.app.inject({ method: 'POST', url: '/api/v1/feedback-mailboxes', headers: { cookie: c.admin }, payload: { ...body, port: 0 } })).statusCode, 400);
+    const created = await s.app.inject({ method: 'POST', url: '/api/v1/feedback-mailboxes', headers: { cookie: c.admin }, payload: body });
+    assert.equal(created.statusCode, 201, created.body);
+    assert.ok(!created.body.includes('bi-mat-123'));
+    const list = await s.app.inject({ url: '/api/v1/feedback-mailboxes', headers: { cookie: c.admin } });
+    assert.ok(!list.body.includes('bi-mat-123'));
+    const audit = await s.auditFor(created.json().id);
+    assert.equal(audit[0].action, 'feedback.mailbox.create');
+    assert.ok(!JSON.stringify(audit[0].after).includes('bi-mat-123'));
+    const off = await s.app.inject({ method: 'PUT', url: `/api/v1/feedback-mailboxes/${created.json().id}`, headers: { cookie: c.admin }, payload: { version: 1, enabled: false } });
+    assert.equal(off.json().enabled, false);
+  });
+
   test('figures for the dashboard and the PAR live figure agree with the rows', async () => {
     // Items received on 24 January 2025 are due in February: not overdue at the end of January, overdue at the end of February.
     const { rows } = await s.database.query(`SELECT count(*)::int AS n FROM feedback_items WHERE status <> 'merged' AND received_at >= '2025-01-01T00:00:00+07:00' AND received_at < '2025-02-01T00:00:00+07:00'`);

@@ -167,6 +167,10 @@ function EnterModal({ open, unitId, onClose, onDone }: { open: boolean; unitId: 
   const { s, lang } = useStrings();
   const [form] = Form.useForm<EnterValues>();
   const [error, setError] = useState<unknown>();
+  const [fields, setFields] = useState<Array<{ code: string; label: string }>>([]);
+  useEffect(() => {
+    if (open) api.get<{ fields: Array<{ code: string; label: string }> }>('/api/v1/feedback/options').then((o) => setFields(o.fields)).catch(() => setFields([]));
+  }, [open, lang]);
   const blank = (v?: string) => (v && v.trim() ? v.trim() : undefined);
   const submit = async (v: EnterValues) => {
     setError(undefined);
@@ -199,7 +203,7 @@ function EnterModal({ open, unitId, onClose, onDone }: { open: boolean; unitId: 
           <Select options={Object.entries(TYPES).map(([value, l]) => ({ value, label: l[lang] }))} />
         </Form.Item>
         <Form.Item name="field" label={s.field}>
-          <Select options={['regulation', 'conduct', 'dossier_handling', 'online_service', 'facilities', 'other'].map((value) => ({ value, label: value }))} />
+          <Select options={fields.map((f) => ({ value: f.code, label: f.label }))} />
         </Form.Item>
         <Form.Item name="title" label={s.title}>
           <Input maxLength={200} />
