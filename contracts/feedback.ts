@@ -17,6 +17,8 @@
  *   POST /api/v1/feedback/:id/publish        feedback.handle  VersionBody (answered, with consent; personal data removed)
  *   POST /api/v1/feedback/:id/merge          feedback.handle  MergeBody (this item is a duplicate of `intoId`)
  *   GET  /api/v1/feedback/published          public          → PublishedPage (no personal data)
+ *   GET  /api/v1/feedback/mine               portal.self     → MyFeedback[] (the signed-in citizen's items and answers:
+ *                                            how the answer reaches the `portal` channel)
  *   GET  /api/v1/feedback-rules              feedback.handle  → FeedbackRule[]
  *   PUT  /api/v1/feedback-rules/:type        feedback.configure  RuleBody
  *   GET  /api/v1/feedback-mailboxes          feedback.configure  → Mailbox[] (passwords never returned)
@@ -167,3 +169,5 @@ export const MailboxBody = z.strictObject({
 export const MailboxUpdateBody = z.strictObject({ version: Version, enabled: z.boolean().optional(), password: z.string().min(1).max(500).optional(), label: PlainText(200).optional() });
 export const Mailbox = z.object({ id: z.string(), unitId: z.string(), label: z.string(), host: z.string(), port: z.number(), secure: z.boolean(), username: z.string(), mailbox: z.string(), enabled: z.boolean(), lastUid: z.number(), lastPolledAt: z.string().nullable(), lastError: z.string().nullable(), version: z.number() });
 export const PollResult = z.object({ received: z.number(), skipped: z.number() });
+
+export const MyFeedback = z.object({ code: z.string(), type: z.string(), field: z.string(), unitName: z.string(), title: z.string().nullable(), body: z.string(), status: z.string(), receivedAt: z.string(), answerDueAt: z.string(), answeredAt: z.string().nullable(), answer: z.string().nullable() });

@@ -206,6 +206,24 @@ describe('feedback inbox API', () => {
     assert.ok(mails.some((x) => x.to === 'lanhdao@example.vn' && x.subject.includes(item.code)));
   });
 
+  test('portal channel: the signed-in citizen reads their own items and the answer; others’ items never', async () => {
+    const mine = (await web(webItem({ body: 'Câu hỏi của tôi qua cổng', sender: { name: 'Nguyễn Văn An', email: 'an@example.vn' } }), c.congdan)).json();
+    await web(webItem({ body: 'Của người khác' }));
+    const ans = await act(mine.id, 'answer', { version: 1, answer: 'Trả lời cho công dân An.' });
+    assert.equal(ans.statusCode, 200, ans.body);
+    assert.ok(await handleSendAnswer(messaging, { feedbackId: mine.id, version: ans.json().version }) >= 1);
+    const list = await s.app.inject({ url: '/api/v1/feedback/mine', headers: { cookie: c.congdan } });
+    assert.equal(list.statusCode, 200, list.body);
+    const items = list.json();
+    assert.ok(items.every((i: { body: string }) => i.body !== 'Của người khác'));
+    const got = items.find((i: { code: string }) => i.code === mine.code);
+    assert.equal(got.answer, 'Trả lời cho công dân An.');
+    const { rows } = await s.database.query("SELECT channel, status FROM feedback_notifications WHERE feedback_id = $1 ORDER BY channel", [mine.id]);
+    assert.deepEqual(rows.map((r) => `${r.channel}:${r.status}`), ['email:sent', 'portal:available']);
+    assert.equal((await s.app.inject({ url: '/api/v1/feedback/mine', headers: { cookie: c.motcua } })).statusCode, 403);
+    assert.equal((await s.app.inject({ url: '/api/v1/feedback/mine' })).statusCode, 401);
+  });
+
   test('mailboxes: administrators only, passwords never returned, bad input refused, audited', async () => {
     const body = { unitId, label: 'Hộp thư Chủ tịch', host: 'imap.example.vn', port: 993, username: 'chutich', password: 'bi-mat-123' };
     assert.equal((await s.app.inject({ method: 'POST', url: '/api/v1/feedback-mailboxes', headers: { cookie: c.lanhdao }, payload: body })).statusCode, 403);

@@ -13,6 +13,7 @@ import {
   MailboxBody,
   MailboxUpdateBody,
   MergeBody,
+  MyFeedback,
   OfficialFeedbackBody,
   PollResult,
   PublicFeedbackBody,
@@ -53,6 +54,11 @@ export async function feedbackRoutes(app: App, { database, queue }: Deps) {
     config: { access: 'public' },
     schema: { tags, summary: 'Answered feedback whose senders agreed to publication, personal data removed', querystring: PublishedQuery, response: { 200: PublishedPage } },
   }, async (request) => f.listPublished(database.db, request.query));
+
+  app.get('/api/v1/feedback/mine', {
+    config: { access: 'portal.self' },
+    schema: { tags, summary: 'The signed-in citizen’s feedback and the answers (the portal channel)', response: { 200: z.array(MyFeedback) } },
+  }, async (request) => f.listMine(database.db, request.ctx));
 
   app.post('/api/v1/feedback', {
     config: { access: 'feedback.handle' },

@@ -406,3 +406,25 @@ export async function updateRule(database: Database, ctx: Context, type: string,
     return row;
   });
 }
+
+/** The signed-in citizen's own items (sent through the portal channel) with their answers, newest first. */
+export async function listMine(db: Db, ctx: Context) {
+  const userId = ctx.principal?.userId;
+  if (!userId) throw new AppError('UNAUTHENTICATED');
+  const rows = ((await db.execute(sql`SELECT f.*, u.name AS unit_name FROM feedback_items f JOIN units u ON u.id = f.unit_id
+    WHERE f.sender_user_id = ${userId}::uuid ORDER BY f.received_at DESC LIMIT 200`)) as unknown as { rows: Array<Record<string, unknown>> }).rows;
+  const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
+  return rows.map((r) => ({
+    code: String(r.code),
+    type: String(r.type),
+    field: String(r.field),
+    unitName: String(r.unit_name),
+    title: (r.title as string | null) ?? null,
+    body: String(r.body),
+    status: String(r.status),
+    receivedAt: iso(r.received_at)!,
+    answerDueAt: iso(r.answer_due_at)!,
+    answeredAt: iso(r.answered_at),
+    answer: (r.answer as string | null) ?? null,
+  }));
+}
