@@ -103,6 +103,19 @@ describe('re-organisation of units', () => {
     await page.context().close();
   });
 
+  journey("a dossier received at the district before 1 July 2025 shows its transfer to the commune on its timeline", async () => {
+    const page = await signedIn('admin');
+    // The demo seed received it at the district centre on 24 June 2025; the district plan carried it over.
+    const res = await page.request.get(`${server.url}/api/v1/dossiers/by-code/TTHCCHTY-250624-0001`);
+    assert.equal(res.status(), 200);
+    const { id } = (await res.json()) as { id: string };
+    await page.goto(`${server.url}/ho-so/${id}`);
+    const timeline = page.getByTestId('dossier-timeline');
+    await timeline.getByText('Chuyển cơ quan kế thừa do sắp xếp đơn vị').waitFor();
+    await screenshot(page, 'reorganisation-06-dossier-timeline');
+    await page.context().close();
+  });
+
   journey('a counter officer has no re-organisation menu entry', async () => {
     const page = await signedIn('motcua');
     await page.getByRole('menuitem', { name: /Hồ sơ/ }).first().waitFor();
