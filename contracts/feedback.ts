@@ -17,6 +17,8 @@
  *   POST /api/v1/feedback/:id/publish        feedback.handle  VersionBody (answered, with consent; personal data removed)
  *   POST /api/v1/feedback/:id/merge          feedback.handle  MergeBody (this item is a duplicate of `intoId`)
  *   GET  /api/v1/feedback/published          public          → PublishedPage (no personal data)
+ *   POST /api/v1/feedback/verdict            public (rate-limited)  VerdictBody: the sender likes or dislikes the answer
+ *                                            (link in the answer message; once per item)
  *   GET  /api/v1/feedback/mine               portal.self     → MyFeedback[] (the signed-in citizen's items and answers:
  *                                            how the answer reaches the `portal` channel)
  *   GET  /api/v1/feedback-rules              feedback.handle  → FeedbackRule[]
@@ -171,3 +173,5 @@ export const Mailbox = z.object({ id: z.string(), unitId: z.string(), label: z.s
 export const PollResult = z.object({ received: z.number(), skipped: z.number() });
 
 export const MyFeedback = z.object({ code: z.string(), type: z.string(), field: z.string(), unitName: z.string(), title: z.string().nullable(), body: z.string(), status: z.string(), receivedAt: z.string(), answerDueAt: z.string(), answeredAt: z.string().nullable(), answer: z.string().nullable() });
+export const VerdictBody = z.strictObject({ token: z.string().regex(/^[a-f0-9]{32}$/, 'invalid link'), verdict: z.enum(['satisfied', 'unsatisfied']) });
+export const VerdictResult = z.object({ code: z.string(), verdict: z.string() });

@@ -15,6 +15,8 @@ export interface FeedbackFigures {
   answeredOnTime: number;
   /** Of those received, not answered by the end of the period while their answer due moment has passed. */
   openOverdue: number;
+  /** Of the answered, those whose sender disliked the answer (766 indicator 5.3). */
+  unsatisfied: number;
   /** answeredOnTime ÷ (answered + openOverdue), a fraction 0…1; null when the denominator is 0. */
   onTimeRate: number | null;
 }
@@ -37,6 +39,7 @@ export async function feedbackFigures(db: Db, q: FigureQuery, now = new Date()):
       count(*)::int AS received,
       count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_at < ${asOf.toISOString()}::timestamptz)::int AS answered,
       count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_at < ${asOf.toISOString()}::timestamptz AND answered_at <= answer_due_at)::int AS "answeredOnTime",
+      count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_at < ${asOf.toISOString()}::timestamptz AND sender_verdict = 'unsatisfied')::int AS unsatisfied,
       count(*) FILTER (WHERE (answered_at IS NULL OR answered_at >= ${asOf.toISOString()}::timestamptz) AND answer_due_at < ${asOf.toISOString()}::timestamptz)::int AS "openOverdue"
     FROM feedback_items WHERE ${where}`)) as unknown as { rows: Array<Omit<FeedbackFigures, 'onTimeRate'>> };
   const r = res.rows[0];

@@ -18,7 +18,7 @@ import { messagingFromEnv, type MessagingDeps } from '../satisfaction/satisfacti
 import { calendarForUnit } from './feedback.deadlines.ts';
 import { pollAllMailboxes, POLL_JOB } from './feedback.imap.ts';
 import { feedbackEvents, feedbackItems, feedbackNotifications, feedbackRules } from './feedback.schema.ts';
-import { SEND_ANSWER_JOB } from './feedback.service.ts';
+import { SEND_ANSWER_JOB, verdictToken } from './feedback.service.ts';
 
 export const DEADLINES_JOB = 'feedback.deadlines';
 type Item = typeof feedbackItems.$inferSelect;
@@ -65,12 +65,13 @@ export async function handleSendAnswer(deps: MessagingDeps, data: { feedbackId: 
   for (const target of [item, ...dups]) {
     const refused = item.status === 'refused';
     const subject = `${refused ? 'Thông báo không tiếp nhận' : 'Trả lời'} phản ánh, kiến nghị ${target.code}${target.title ? ` – ${target.title}` : ''}`;
-    const text = [`Kính gửi ông/bà ${target.senderName ?? ''},`.replace(' ,', ','), '', `${refused ? 'Phản ánh, kiến nghị' : 'Về phản ánh, kiến nghị'} ${target.code} của ông/bà gửi ngày ${todayVn(target.receivedAt)}${refused ? ' không thuộc phạm vi tiếp nhận. Lý do:' : ', chúng tôi trả lời như sau:'}`, '', item.answer, '', 'Trân trọng.'].join('\n');
+    const verdictUrl = `${deps.publicUrl}/phan-anh-kien-nghi?y=${verdictToken(target.id)}`;
+    const text = [`Kính gửi ông/bà ${target.senderName ?? ''},`.replace(' ,', ','), '', `${refused ? 'Phản ánh, kiến nghị' : 'Về phản ánh, kiến nghị'} ${target.code} của ông/bà gửi ngày ${todayVn(target.receivedAt)}${refused ? ' không thuộc phạm vi tiếp nhận. Lý do:' : ', chúng tôi trả lời như sau:'}`, '', item.answer, '', `Ông/bà có hài lòng với câu trả lời không? ${verdictUrl}`, '', 'Trân trọng.'].join('\n');
     const channels: string[] = [];
     for (const r of answerRoute(target)) {
       const ok = await sendOnce(deps, target.id, jobKey, r.channel, r.recipient, async () => {
         if (r.channel === 'email') return { id: (await deps.mailer.send({ to: r.recipient, subject, text })).messageId };
-        if (r.channel === 'sms') return deps.sms.send(r.recipient, `Tra loi PAKN ${target.code}: ${item.answer!.slice(0, 300)}`);
+        if (r.channel === 'sms') return deps.sms.send(r.recipient, `Tra loi PAKN ${target.code}: ${item.answer!.slice(0, 300)} Danh gia: ${verdictUrl}`);
         return { id: r.channel };
       });
       if (ok) channels.push(r.channel);

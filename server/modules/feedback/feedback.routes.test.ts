@@ -5,6 +5,7 @@ import { computeLiveFigure } from '../reform/par/live-figures.ts';
 import { makeDossier } from '../satisfaction/test-helpers.ts';
 import { feedbackFigures } from './index.ts';
 import { handleSendAnswer, runFeedbackDeadlines } from './feedback.jobs.ts';
+import { verdictToken } from './feedback.service.ts';
 
 process.env.FEEDBACK_RATE_LIMIT_PER_MINUTE = '1000';
 
@@ -224,6 +225,23 @@ describe('feedback inbox API', () => {
     assert.equal((await s.app.inject({ url: '/api/v1/feedback/mine' })).statusCode, 401);
   });
 
+  test('the sender dislikes the answer through the link sent with it, once; the figure counts it', async () => {
+    const sent = (await web(webItem({ sender: { name: 'Người Chê', email: 'che@example.vn' } }))).json();
+    assert.equal((await s.app.inject({ method: 'POST', url: '/api/v1/feedback/verdict', payload: { token: verdictToken(sent.id), verdict: 'unsatisfied' } })).statusCode, 404, 'not answered yet');
+    const ans = await act(sent.id, 'answer', { version: 1, answer: 'Đã xem xét.' });
+    await handleSendAnswer(messaging, { feedbackId: sent.id, version: ans.json().version });
+    const mail = mails.find((m) => m.to === 'che@example.vn')!;
+    const token = /\?y=([a-f0-9]{32})/.exec(mail.text)![1];
+    const v = await s.app.inject({ method: 'POST', url: '/api/v1/feedback/verdict', payload: { token, verdict: 'unsatisfied' } });
+    assert.equal(v.statusCode, 200, v.body);
+    assert.equal((await s.app.inject({ method: 'POST', url: '/api/v1/feedback/verdict', payload: { token, verdict: 'satisfied' } })).statusCode, 409);
+    assert.equal((await s.app.inject({ method: 'POST', url: '/api/v1/feedback/verdict', payload: { token: 'f'.repeat(32), verdict: 'satisfied' } })).statusCode, 404);
+    assert.equal((await s.database.query('SELECT sender_verdict FROM feedback_items WHERE id = $1', [sent.id])).rows[0].sender_verdict, 'unsatisfied');
+    assert.equal((await s.auditFor(sent.id))[0].action, 'feedback.verdict');
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    assert.ok((await feedbackFigures(s.database.db, { unitIds: [unitId], from: today, to: today })).unsatisfied >= 1);
+  });
+
   test('mailboxes: administrators only, passwords never returned, bad input refused, audited', async () => {
     const body = { unitId, label: 'Hộp thư Chủ tịch', host: 'imap.example.vn', port: 993, username: 'chutich', password: 'bi-mat-123' };
     assert.equal((await s.app.inject({ method: 'POST', url: '/api/v1/feedback-mailboxes', headers: { cookie: c.lanhdao }, payload: body })).statusCode, 403);
@@ -246,13 +264,13 @@ describe('feedback inbox API', () => {
     const jan = await feedbackFigures(s.database.db, { unitIds: [unitId], from: '2025-01-01', to: '2025-01-31' }, new Date('2025-03-01T00:00:00+07:00'));
     assert.equal(jan.received, rows[0].n);
     assert.ok(jan.received > 0);
-    assert.deepEqual({ ...jan, received: 0 }, { received: 0, answered: 0, answeredOnTime: 0, openOverdue: 0, onTimeRate: null });
+    assert.deepEqual({ ...jan, received: 0 }, { received: 0, answered: 0, answeredOnTime: 0, openOverdue: 0, unsatisfied: 0, onTimeRate: null });
     const janFeb = await feedbackFigures(s.database.db, { unitIds: [unitId], from: '2025-01-01', to: '2025-02-28' }, new Date('2025-03-01T00:00:00+07:00'));
     assert.equal(janFeb.received, rows[0].n);
     assert.equal(janFeb.openOverdue, janFeb.received);
     assert.equal(janFeb.onTimeRate, 0);
     const none = await feedbackFigures(s.database.db, { unitIds: [unitId], from: '2020-01-01', to: '2020-01-31' });
-    assert.deepEqual(none, { received: 0, answered: 0, answeredOnTime: 0, openOverdue: 0, onTimeRate: null });
+    assert.deepEqual(none, { received: 0, answered: 0, answeredOnTime: 0, openOverdue: 0, unsatisfied: 0, onTimeRate: null });
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     const now = await feedbackFigures(s.database.db, { unitIds: [unitId], from: today, to: today });
     assert.ok(now.answered >= 2);

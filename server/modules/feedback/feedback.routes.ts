@@ -21,6 +21,8 @@ import {
   PublishedQuery,
   ReasonBody,
   RuleBody,
+  VerdictBody,
+  VerdictResult,
   VersionBody,
 } from '../../../contracts/feedback.ts';
 import { Uuid } from '../../../contracts/common.ts';
@@ -54,6 +56,11 @@ export async function feedbackRoutes(app: App, { database, queue }: Deps) {
     config: { access: 'public' },
     schema: { tags, summary: 'Answered feedback whose senders agreed to publication, personal data removed', querystring: PublishedQuery, response: { 200: PublishedPage } },
   }, async (request) => f.listPublished(database.db, request.query));
+
+  app.post('/api/v1/feedback/verdict', {
+    config: { access: 'public', rateLimit: publicRateLimit() },
+    schema: { tags, summary: 'The sender likes or dislikes the answer (link sent with the answer; once)', body: VerdictBody, response: { 200: VerdictResult } },
+  }, async (request) => f.recordVerdict(database, request.ctx, request.body.token, request.body.verdict));
 
   app.get('/api/v1/feedback/mine', {
     config: { access: 'portal.self' },

@@ -3,6 +3,7 @@
  * assign, answer, refuse, close, publish and merge duplicates. Each write is one transaction with its event row
  * (the timeline the time limits are measured on), its audit row and any job (the answer's delivery).
  */
+import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AcknowledgeBody, AnswerBody, AssignBody, ListFeedbackQuery, MergeBody, OfficialFeedbackBody, PublicFeedbackBody, PublishedQuery, ReasonBody, RuleBody } from '../../../contracts/feedback.ts';
@@ -427,4 +428,28 @@ export async function listMine(db: Db, ctx: Context) {
     answeredAt: iso(r.answered_at),
     answer: (r.answer as string | null) ?? null,
   }));
+}
+
+/**
+ * The token of the "was this answer helpful?" link sent with the answer: derived from the item's id, which is
+ * random and never shown publicly (public pages and Open311 use the code).
+ */
+export const verdictToken = (id: string) => createHash('sha256').update(`verdict:${id}`).digest('hex').slice(0, 32);
+
+/**
+ * The sender likes or dislikes the answer (766 indicator 5.3: an answer rated unsatisfied lowers the score), once.
+ * @throws NOT_FOUND unknown link or not answered yet; CONFLICT already given.
+ */
+export async function recordVerdict(database: Database, ctx: Context, token: string, verdict: 'satisfied' | 'unsatisfied', now = new Date()) {
+  const res = (await database.db.execute(sql`SELECT id FROM feedback_items WHERE status IN ('answered', 'closed', 'refused')
+    AND substr(encode(sha256(convert_to('verdict:' || id::text, 'UTF8')), 'hex'), 1, 32) = ${token}`)) as unknown as { rows: Array<{ id: string }> };
+  if (!res.rows[0]) throw notFound('feedback');
+  const id = res.rows[0].id;
+  return database.transaction(async (tx) => {
+    const [row] = await tx.db.update(feedbackItems).set({ senderVerdict: verdict, updatedAt: now }).where(and(eq(feedbackItems.id, id), sql`${feedbackItems.senderVerdict} IS NULL`)).returning();
+    if (!row) throw conflict('the sender already rated this answer');
+    await addEvent(tx, row, 'verdict', ctx.actor, now, verdict);
+    await recordAudit(tx, ctx.actor, { action: 'feedback.verdict', subjectType: 'feedback', subjectId: id, unitId: row.unitId, after: { verdict } });
+    return { code: row.code, verdict };
+  });
 }

@@ -1,7 +1,7 @@
 import { LoginOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Flex, Form, Input, Layout, List, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../app/api.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -53,6 +53,15 @@ export default function PublicFeedbackPage() {
   const [error, setError] = useState<unknown>();
   const [receipt, setReceipt] = useState<{ code: string; answerDueAt: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [params] = useSearchParams();
+  const verdictToken = params.get('y');
+  const [verdict, setVerdict] = useState<{ code: string } | null>(null);
+  const [verdictError, setVerdictError] = useState<unknown>();
+  const sendVerdict = (v: 'satisfied' | 'unsatisfied') =>
+    api
+      .post<{ code: string }>('/api/v1/feedback/verdict', { token: verdictToken, verdict: v })
+      .then(setVerdict)
+      .catch(setVerdictError);
 
   useEffect(() => {
     api.get<Options>('/api/v1/feedback/options').then(setOptions).catch(setError);
@@ -93,6 +102,24 @@ export default function PublicFeedbackPage() {
       <Layout.Content id="main" style={{ maxWidth: 880, width: '100%', margin: '0 auto', padding: '24px 16px 48px' }}>
         <Typography.Title level={1}>{s.publicTitle}</Typography.Title>
         <Typography.Paragraph>{s.publicIntro}</Typography.Paragraph>
+        {verdictToken && (
+          <Card style={{ marginBottom: 16 }}>
+            {verdict ? (
+              <Alert type="success" showIcon role="status" title={fmt(s.verdictThanks, { code: verdict.code })} />
+            ) : (
+              <Flex gap={12} align="center" wrap>
+                <Typography.Text strong>{s.verdictQuestion}</Typography.Text>
+                <Button size="large" type="primary" onClick={() => void sendVerdict('satisfied')}>
+                  {s.verdictSatisfied}
+                </Button>
+                <Button size="large" danger onClick={() => void sendVerdict('unsatisfied')}>
+                  {s.verdictUnsatisfied}
+                </Button>
+              </Flex>
+            )}
+            <ProblemAlert error={verdictError} style={{ marginTop: 12 }} />
+          </Card>
+        )}
         <Card>
           <Form<FormValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ type: 'complaint', field: 'dossier_handling', consentPublish: false }}>
             <Flex gap={12} wrap>

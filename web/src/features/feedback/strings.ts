@@ -46,6 +46,10 @@ const vi = {
   save: 'Lưu',
   search: 'Tìm kiếm',
   consentShort: 'Đồng ý công khai',
+  verdictQuestion: 'Ông/bà có hài lòng với câu trả lời không?',
+  verdictSatisfied: 'Hài lòng',
+  verdictUnsatisfied: 'Không hài lòng',
+  verdictThanks: 'Cảm ơn ông/bà đã cho biết ý kiến về câu trả lời {{code}}.',
   yes: 'Có',
   no: 'Không',
 };
@@ -95,6 +99,10 @@ const en: Strings = {
   save: 'Save',
   search: 'Search',
   consentShort: 'Consents to publication',
+  verdictQuestion: 'Are you satisfied with the answer?',
+  verdictSatisfied: 'Satisfied',
+  verdictUnsatisfied: 'Not satisfied',
+  verdictThanks: 'Thank you for rating the answer to {{code}}.',
   yes: 'Yes',
   no: 'No',
 };
@@ -143,6 +151,10 @@ const fr: Strings = {
   save: 'Enregistrer',
   search: 'Rechercher',
   consentShort: 'Accepte la publication',
+  verdictQuestion: 'Êtes-vous satisfait de la réponse ?',
+  verdictSatisfied: 'Satisfait',
+  verdictUnsatisfied: 'Pas satisfait',
+  verdictThanks: 'Merci d’avoir évalué la réponse à {{code}}.',
   yes: 'Oui',
   no: 'Non',
 };
