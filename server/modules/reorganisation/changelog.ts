@@ -18,6 +18,7 @@ export const RESTORABLE: Record<string, readonly string[]> = {
   feedback_mailboxes: ['unit_id'],
   reform_tasks: ['unit_id', 'assignee_unit_id', 'version', 'updated_at'],
   inspection_recommendations: ['responsible_unit_id', 'version', 'updated_at'],
+  portal_submissions: ['reception_unit_id', 'version', 'updated_at'],
 };
 export const INSERTABLE = new Set(['units', 'unit_lineage', 'reorganisation_routes', 'role_grants', 'dossier_unit_transfers', 'procedure_versions']);
 

@@ -48,6 +48,12 @@ describe('re-organisation plans API', () => {
     await insertDossiers(s, { prefix: 'MERGE-B', unitId: t.b, n: 8, open: 3, from: '2025-01-01', to: '2025-12-01' });
     await insertFeedback(s, { prefix: 'PAKN-HOP', unitId: t.b, n: 4, open: 2 });
     await grant(s, 'cv.hop.a', 'specialist', t.a);
+    await s.database.query(
+      `INSERT INTO portal_submissions (user_id, procedure_id, procedure_version_id, procedure_name, reception_unit_id, applicant, status, submitted_at)
+       SELECT u.id, v.procedure_id, v.id, v.name, $1, '{}'::jsonb, x.status, now() FROM users u, procedure_versions v, (VALUES ('submitted'), ('refused')) AS x(status)
+       WHERE u.username = 'congdan' AND v.code = 'TY-HT-04' AND v.version_no = 1`,
+      [t.a],
+    );
     const before = (await s.database.query(`SELECT code, appointment_at FROM dossiers WHERE code LIKE 'MERGE-%' AND status = 'in_process' ORDER BY code`)).rows;
     const plan = await create({
       newUnits: [{ ref: '#hop', name: 'Xã Hợp Nhất', kind: 'commune', parent: province }],
@@ -60,6 +66,7 @@ describe('re-organisation plans API', () => {
     assert.equal(c.dossiers, 8);
     assert.equal(c.grants, 1);
     assert.equal(c.feedback, 2);
+    assert.equal(c.portal_submissions, 1, 'the submitted online application moves; the refused one stays');
     assert.equal(c.units, 1 + 2 + 2 + 2, 'the new commune, 2 carried villages, 2 ended communes and 2 ended villages');
     assert.deepEqual(p.preview!.tree.find((u) => u.name === 'Xã Hợp Nhất')!.predecessors.sort(), ['Xã Hợp A', 'Xã Hợp B']);
     const res = await execute(p);
@@ -82,6 +89,7 @@ describe('re-organisation plans API', () => {
     const grants = (await s.database.query(`SELECT g.unit_id, g.valid_from, g.valid_to FROM role_grants g JOIN users u ON u.id = g.user_id WHERE u.username = 'cv.hop.a' ORDER BY g.valid_from`)).rows;
     assert.deepEqual(grants.map((g) => [g.unit_id, g.valid_from, g.valid_to]), [[t.a, '2015-01-01', '2025-12-31'], [hop, '2026-01-01', null]]);
     assert.equal(await count(s, `SELECT count(*) AS n FROM feedback_items WHERE code LIKE 'PAKN-HOP-%' AND unit_id = $1`, [hop]), 2);
+    assert.equal(await count(s, `SELECT count(*) AS n FROM portal_submissions WHERE reception_unit_id = $1 AND status = 'submitted'`, [hop]), 1);
     const audit = await s.auditFor(plan.id);
     assert.ok(audit.some((a) => a.action === 'reorganisation.plan.execute'));
     assert.ok(audit.some((a) => a.action === 'reorganisation.plan.preview'));

@@ -1,6 +1,7 @@
 import { dossiersParticipant } from './dossiers.ts';
 import { feedbackParticipant, mailboxesParticipant } from './feedback.ts';
 import { grantsParticipant } from './grants.ts';
+import { portalParticipant } from './portal.ts';
 import { proceduresParticipant } from './procedures.ts';
 import { recommendationsParticipant, reformTasksParticipant } from './reform.ts';
 import type { Participant } from './types.ts';
@@ -17,6 +18,7 @@ export const PARTICIPANTS: ReadonlyArray<Participant<never>> = [
   dossiersParticipant,
   feedbackParticipant,
   mailboxesParticipant,
+  portalParticipant,
   reformTasksParticipant,
   recommendationsParticipant,
 ] as unknown as ReadonlyArray<Participant<never>>;
