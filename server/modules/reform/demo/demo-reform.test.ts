@@ -36,7 +36,7 @@ describe('the demo reform data reproduce the article’s figures, computed from 
     assert.deepEqual([x.training.classes, x.training.trainees], [272, 9330]);
     assert.ok(x.training.sentToCourses > 900);
     assert.deepEqual([x.discipline.total, x.discipline.byLevel.district, x.discipline.byLevel.commune], [55, 37, 18]);
-    assert.equal(x.eId.eIdLinked, null, 'no e-ID link is recorded yet');
+    assert.equal(x.eId.eIdLinked, 0, 'no official is linked to an e-ID in the demo');
   });
 
   test('the PAR history: 2021 89.53 (8/13), 2023 87.45 (5/13), 2024 92.62 (3/13, excellent)', async () => {
@@ -75,8 +75,12 @@ describe('the demo reform data reproduce the article’s figures, computed from 
     assert.equal(res.statusCode, 200, res.body);
     assert.equal(res.json().eId.officialAccounts, 5, 'quantri.tienyen, motcua, chuyenvien, lanhdao, cchc');
     assert.ok(res.json().eId.activeLast30Days >= 1, 'cchc signed in');
-    assert.equal(res.json().eId.coverage, null);
-    assert.match(res.json().eId.note, /citizen-portal/);
+    assert.equal(res.json().eId.coverage, 0);
+    assert.match(res.json().eId.note, /e-ID/);
+    // An administrator links chuyenvien's ID number for e-ID sign-in: 1 of 5 official accounts, 20 %.
+    await s.database.query(`INSERT INTO portal_official_ids (user_id, id_number) VALUES ($1, '022090011111')`, [await s.userId('chuyenvien')]);
+    const linked = await call('GET', `/api/v1/reform/summary?unitId=${tienYen}`, cchc);
+    assert.deepEqual([linked.json().eId.eIdLinked, linked.json().eId.coverage], [1, 20]);
   });
 
   test('the summary is scoped: 403 for the commune officer on the district, 401, 400 on a bad unit', async () => {

@@ -3,10 +3,10 @@
  * time, satisfaction …), shown beside the score and attachable as evidence. Each figure comes from a provider
  * registered under a key; a criterion names the key (`par_criteria.live_figure_key`).
  *
- * The module that owns the data provides the figure. Training figures are computed here (reform/training);
- * the dossier, feedback and satisfaction figures are DECLARED (so criteria can name them today) but have no
- * `compute` yet: they answer `not_available` until the dossier module registers its implementation with
- * `registerLiveFigureProvider({ key: 'dossiers.on_time_rate', …, compute })`.
+ * The module that owns the data provides the figure. Training figures are computed here (reform/training); the
+ * dossier figures are registered by the dashboard module (from its rollups), `feedback.on_time_rate` and
+ * `satisfaction.rate` by their modules. The list below DECLARES them too, so a criterion can name a key whose
+ * module is not loaded (a figure without `compute` answers `not_available`).
  */
 import type { Db } from '../../../db/client.ts';
 import type { Lang3 } from '../reform.kinds.ts';

@@ -1,9 +1,9 @@
 /**
- * E-identity coverage of officials. Today motcua knows accounts, not e-ID links: the OpenID Connect link to
- * the national e-ID (VNeID) arrives with the citizen-portal issue. So the figures are computed from the rows
- * that exist — official accounts (active, holding a current non-citizen role on a unit of the subtree) and those
- * that signed in during the last 30 days — and `eIdLinked` stays null ("not yet recorded") until the link exists.
- * Read-only SQL over the accounts tables (the accounts module has no counting service yet).
+ * E-identity coverage of officials: official accounts (active, holding a current non-citizen role on a unit of the
+ * subtree), those that signed in during the last 30 days, and those linked to a national e-ID (VNeID) — an ID
+ * number an administrator linked for sign-in through the identity provider (`portal_official_ids`), or an identity
+ * the account already signed in with (`portal_identities`). Read-only SQL over the accounts and portal tables
+ * (neither module has a counting service).
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
@@ -14,29 +14,33 @@ import { subtreeOf } from '../shared.ts';
 export interface EIdFigures {
   officialAccounts: number;
   activeLast30Days: number;
-  /** Accounts linked to a national e-ID: not recorded yet (null). */
+  /** Official accounts linked to a national e-ID. */
   eIdLinked: number | null;
-  /** eIdLinked ÷ officialAccounts in %: null while eIdLinked is. */
+  /** eIdLinked ÷ officialAccounts in %, 2 decimals: null without official accounts. */
   coverage: number | null;
   note: string;
 }
 
-export const EID_NOTE = 'eIdLinked is not recorded yet (the OpenID Connect link to VNeID comes with the citizen-portal issue); officialAccounts and activeLast30Days are counted from accounts and role grants.';
+export const EID_NOTE = 'officialAccounts and activeLast30Days are counted from accounts and role grants; eIdLinked counts those with an ID number linked for e-ID sign-in or an e-ID identity they signed in with (citizen portal, OpenID Connect).';
 
 export async function eIdFigures(db: Db, rootUnitId: string, now: Date = new Date()): Promise<EIdFigures> {
   const today = todayVn(now);
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const res = (await db.execute(sql`
     SELECT count(*)::int AS accounts,
-           count(*) FILTER (WHERE u.last_login_at >= ${since.toISOString()}::timestamptz)::int AS active
+           count(*) FILTER (WHERE u.last_login_at >= ${since.toISOString()}::timestamptz)::int AS active,
+           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM portal_official_ids p WHERE p.user_id = u.id)
+                               OR EXISTS (SELECT 1 FROM portal_identities i WHERE i.user_id = u.id))::int AS linked
     FROM users u
     WHERE u.status = 'active' AND EXISTS (
       SELECT 1 FROM role_grants g
       WHERE g.user_id = u.id AND g.role <> 'citizen' AND g.revoked_at IS NULL
         AND g.valid_from <= ${today}::date AND (g.valid_to IS NULL OR g.valid_to >= ${today}::date)
-        AND g.unit_id IN ${subtreeOf(rootUnitId)})`)) as unknown as { rows: Array<{ accounts: number; active: number }> };
-  const r = res.rows[0] ?? { accounts: 0, active: 0 };
-  return { officialAccounts: Number(r.accounts), activeLast30Days: Number(r.active), eIdLinked: null, coverage: null, note: EID_NOTE };
+        AND g.unit_id IN ${subtreeOf(rootUnitId)})`)) as unknown as { rows: Array<{ accounts: number; active: number; linked: number }> };
+  const r = res.rows[0] ?? { accounts: 0, active: 0, linked: 0 };
+  const accounts = Number(r.accounts);
+  const linked = Number(r.linked);
+  return { officialAccounts: accounts, activeLast30Days: Number(r.active), eIdLinked: linked, coverage: accounts === 0 ? null : Math.round((linked / accounts) * 10000) / 100, note: EID_NOTE };
 }
 
 export const eIdFigureProviders: LiveFigureProvider[] = [
@@ -44,7 +48,7 @@ export const eIdFigureProviders: LiveFigureProvider[] = [
     key: 'accounts.official_accounts',
     source: 'accounts',
     unit: 'count',
-    label: { vi: 'Tài khoản cán bộ trên motcua (chưa gồm liên kết định danh điện tử)', en: 'Official accounts on motcua (e-ID link not recorded yet)', fr: "Comptes d'agents sur motcua (lien e-ID pas encore enregistré)" },
+    label: { vi: 'Tài khoản cán bộ trên motcua', en: 'Official accounts on motcua', fr: "Comptes d'agents sur motcua" },
     compute: async (q) => (await eIdFigures(q.db, q.rootUnitId)).officialAccounts,
   },
   {
@@ -56,5 +60,12 @@ export const eIdFigureProviders: LiveFigureProvider[] = [
       const f = await eIdFigures(q.db, q.rootUnitId);
       return f.officialAccounts === 0 ? null : Math.round((f.activeLast30Days / f.officialAccounts) * 10000) / 100;
     },
+  },
+  {
+    key: 'accounts.eid_coverage',
+    source: 'accounts',
+    unit: 'percent',
+    label: { vi: 'Tỷ lệ tài khoản cán bộ liên kết định danh điện tử', en: 'Official accounts linked to the national e-ID', fr: "Comptes d'agents liés à l'identité numérique nationale" },
+    compute: async (q) => (await eIdFigures(q.db, q.rootUnitId)).coverage,
   },
 ];
