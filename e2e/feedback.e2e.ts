@@ -18,6 +18,8 @@ const KIOSK = { width: 1080, height: 1600 };
 let server: RunningServer;
 let browser: Browser;
 const dossier = { id: '', code: '' };
+/** A second returned dossier, rated through the QR code the counter officer shows at the return of the result. */
+const second = { id: '', code: '' };
 
 async function apiAs(username: string) {
   const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
@@ -40,13 +42,17 @@ before(async () => {
   const procedureId = found.items.find((p: { code: string }) => p.code === 'TY-HT-06').id;
   const checklist = await counter('POST', '/api/v1/dossiers/checklist', { procedureId });
   const documents = checklist.documents.map((_: unknown, index: number) => ({ index, received: true }));
-  const receipt = await counter('POST', '/api/v1/dossiers', { procedureId, documents, applicant: { kind: 'individual', name: 'Đỗ Thị Kiosk', phone: '0912000789', idNumber: '022190005555' } });
-  let d = receipt.dossier;
-  d = await specialist('POST', `/api/v1/dossiers/${d.id}/accept`, { version: d.version });
-  d = await specialist('POST', `/api/v1/dossiers/${d.id}/complete`, { version: d.version });
-  d = await leader('POST', `/api/v1/dossiers/${d.id}/approve`, { version: d.version });
-  d = await counter('POST', `/api/v1/dossiers/${d.id}/return-result`, { version: d.version, method: 'counter', receivedBy: 'Đỗ Thị Kiosk' });
-  Object.assign(dossier, { id: d.id, code: d.code });
+  const returned = async (name: string) => {
+    const receipt = await counter('POST', '/api/v1/dossiers', { procedureId, documents, applicant: { kind: 'individual', name, phone: '0912000789', idNumber: '022190005555' } });
+    let d = receipt.dossier;
+    d = await specialist('POST', `/api/v1/dossiers/${d.id}/accept`, { version: d.version });
+    d = await specialist('POST', `/api/v1/dossiers/${d.id}/complete`, { version: d.version });
+    d = await leader('POST', `/api/v1/dossiers/${d.id}/approve`, { version: d.version });
+    d = await counter('POST', `/api/v1/dossiers/${d.id}/return-result`, { version: d.version, method: 'counter', receivedBy: name });
+    return { id: d.id as string, code: d.code as string };
+  };
+  Object.assign(dossier, await returned('Đỗ Thị Kiosk'));
+  Object.assign(second, await returned('Đỗ Văn Mã QR'));
 });
 
 after(async () => {
@@ -143,4 +149,31 @@ journey('a published answer shows on the public page as text: markup-looking inp
   assert.ok(text.includes('20 ghế mới & quạt <loại có tựa>.'), text);
   assert.equal(await published.locator('loại').count(), 0);
   await page.context().close();
+});
+
+journey('at the return of the result the counter officer shows a QR code; the applicant scans it on a phone and rates', async () => {
+  const page = await newPage({ width: 1366, height: 900 });
+  await page.goto(`${server.url}/dang-nhap`);
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill('motcua');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
+  await page.goto(`${server.url}/ho-so/${second.id}`);
+  await page.getByRole('button', { name: 'Mời đánh giá (mã QR)' }).click();
+  const qr = page.getByRole('dialog').locator('img');
+  await qr.waitFor();
+  const url = await qr.getAttribute('alt');
+  assert.match(url ?? '', /\/danh-gia\?t=[A-Za-z0-9_-]{20,}$/);
+  await screenshot(page, 'rating-invite-qr');
+  await page.context().close();
+
+  const phone = await newPage({ width: 390, height: 844 });
+  await phone.goto(url!);
+  await phone.getByText(`Hồ sơ ${second.code}`).waitFor();
+  for (const criterion of ['Tiếp cận dịch vụ', 'Thủ tục hành chính', 'Công chức trực tiếp giải quyết', 'Kết quả giải quyết', 'Tiếp nhận, xử lý phản ánh, kiến nghị', 'Mức độ hài lòng chung']) {
+    await phone.getByRole('button', { name: new RegExp(`^${criterion}: 4 — `) }).tap();
+  }
+  await phone.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await phone.getByTestId('kiosk-thanks').waitFor();
+  await phone.context().close();
 });

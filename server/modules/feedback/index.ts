@@ -1,7 +1,7 @@
 /**
  * Public face of the feedback module (phản ánh, kiến nghị).
  * For dashboards (engineer C): `feedbackFigures(db, { unitIds, from, to })` →
- * `{ received, answered, answeredOnTime, openOverdue, onTimeRate }` (formula in its JSDoc).
+ * `{ received, answered, answeredOnTime, openOverdue, unsatisfied, onTimeRate }` (formula in its JSDoc).
  * Importing this module registers the PAR live figure `feedback.on_time_rate`.
  */
 export { feedbackFigures, type FeedbackFigures, type FigureQuery } from './feedback.figures.ts';

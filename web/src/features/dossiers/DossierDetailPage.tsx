@@ -12,6 +12,7 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { formatDuration, type DurationDto } from '../procedures/labels.ts';
 import { OnlineFeeCard } from '../portal/OnlineFeeCard.tsx';
 import { DossierActions } from './DossierActions.tsx';
+import { RatingInviteButton } from '../satisfaction/RatingInviteButton.tsx';
 import { DOSSIERS_API, DOSSIERS_PATH, SCAN_ACCEPT, SLIP_PATHS, slipsOf, uploadScan } from './dossierApi.ts';
 import { AppointmentList, ClockList, ControlSlipTable, DossierTimeline, SupplementList } from './DossierHistory.tsx';
 import {
@@ -116,6 +117,7 @@ export default function DossierDetailPage() {
             }}
             onReload={reload}
           />
+          {d.status === 'returned' && <div style={{ marginTop: 8 }}><RatingInviteButton dossierId={d.id} /></div>}
         </div>
       </Card>
 

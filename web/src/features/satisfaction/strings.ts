@@ -37,6 +37,8 @@ const vi = {
   formula: 'Công thức',
   comments: 'Ý kiến gần đây',
   noData: 'Chưa có đánh giá trong kỳ',
+  inviteButton: 'Mời đánh giá (mã QR)',
+  inviteHelp: 'Người dân quét mã QR để đánh giá mức độ hài lòng về hồ sơ này.',
 };
 type Strings = typeof vi;
 
@@ -75,6 +77,8 @@ const en: Strings = {
   formula: 'Formula',
   comments: 'Recent comments',
   noData: 'No rating in the period',
+  inviteButton: 'Invite to rate (QR code)',
+  inviteHelp: 'The applicant scans the QR code to rate this dossier.',
 };
 
 const fr: Strings = {
@@ -112,6 +116,8 @@ const fr: Strings = {
   formula: 'Formule',
   comments: 'Commentaires récents',
   noData: 'Aucune évaluation sur la période',
+  inviteButton: 'Inviter à évaluer (QR code)',
+  inviteHelp: 'Le demandeur scanne le QR code pour évaluer ce dossier.',
 };
 
 const ALL: Record<Lang, Strings> = { vi, en, fr };
