@@ -129,10 +129,10 @@ export async function screenshotOnFailure<T>(browser: Browser, name: string, run
 
 /** Picks a language in the header's switch; tries again if the click landed while the list was still opening. */
 export async function switchLanguage(page: Page, label: string, language: string) {
-  const combo = page.getByRole('combobox', { name: label });
+  const button = page.getByRole('button', { name: label });
   for (let attempt = 1; ; attempt++) {
-    if ((await combo.getAttribute('aria-expanded')) !== 'true') await combo.click();
-    await page.getByRole('option', { name: language }).click();
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    await page.getByRole('menuitem', { name: language }).click();
     try {
       await page.locator('html').and(page.locator(`[lang="${{ English: 'en', Français: 'fr' }[language] ?? 'vi'}"]`)).waitFor({ timeout: 2000 });
       return;

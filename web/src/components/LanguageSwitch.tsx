@@ -1,23 +1,34 @@
-import { GlobalOutlined } from '@ant-design/icons';
-import { Select } from 'antd';
+import { CheckOutlined, GlobalOutlined } from '@ant-design/icons';
+import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, LANGUAGES, setLanguage, type Lang } from '../i18n/index.ts';
 
-/** Tiếng Việt / English / Français, each written in its own language; the choice is kept on this device. */
+/**
+ * Tiếng Việt / English / Français, each written in its own language; the choice is kept on this device.
+ * A menu button (not a select): its list is a labelled menu that leaves the page when closed, so screen readers
+ * and axe find no unnamed listbox behind it.
+ */
 export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
+  const lang = currentLanguage();
+  const current = LANGUAGES.find((l) => l.code === lang) ?? LANGUAGES[0];
   return (
-    <Select<Lang>
-      aria-label={t('lang.label')}
-      value={currentLanguage()}
-      onChange={(lang) => void setLanguage(lang)}
-      options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
-      // On a phone the closed switch shows VI / EN / FR; the list always names each language in full.
-      labelRender={({ value, label }) => (compact ? String(value).toUpperCase() : label)}
-      prefix={<GlobalOutlined aria-hidden />}
-      popupMatchSelectWidth={false}
-      variant="borderless"
-      data-testid="language-switch"
-    />
+    <Dropdown
+      trigger={['click']}
+      destroyOnHidden
+      menu={{
+        'aria-label': t('lang.label'),
+        selectable: true,
+        selectedKeys: [lang],
+        items: LANGUAGES.map((l) => ({ key: l.code, label: <span lang={l.code}>{l.label}</span>, icon: l.code === lang ? <CheckOutlined aria-hidden /> : <span aria-hidden style={{ display: 'inline-block', width: 14 }} /> })),
+        onClick: ({ key }) => void setLanguage(key as Lang),
+      }}
+    >
+      <Button type="text" icon={<GlobalOutlined aria-hidden />} data-testid="language-switch">
+        {/* The name read out contains the visible text; on a phone the button shows VI / EN / FR. */}
+        <span className="sr-only">{t('lang.label')}: </span>
+        {compact ? current.code.toUpperCase() : current.label}
+      </Button>
+    </Dropdown>
   );
 }
