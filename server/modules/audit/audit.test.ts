@@ -46,8 +46,17 @@ describe('audit log', () => {
 
   test('a unit leader sees the audit rows of their commune only, and cannot verify the whole chain', async () => {
     const leader = await s.login('lanhdao');
-    const rows = (await s.app.inject({ url: '/api/v1/audit?action=unit.create', headers: { cookie: leader } })).json();
-    assert.equal(rows.length, 3);
+    const rows: Array<{ unitId: string }> = (await s.app.inject({ url: '/api/v1/audit?action=unit.create', headers: { cookie: leader } })).json();
+    // Exactly the creations of Xã Tiên Yên and the units under it (its centre, offices, villages carried by the merger).
+    const { rows: mine } = await s.database.query(
+      `WITH RECURSIVE t(id) AS (SELECT id FROM units WHERE id = $1 UNION SELECT u.id FROM units u JOIN t ON u.parent_id = t.id)
+       SELECT count(*)::int AS n FROM audit_log WHERE action = 'unit.create' AND unit_id IN (SELECT id FROM t)`,
+      [await s.unitId('Xã Tiên Yên')],
+    );
+    assert.ok(rows.length >= 2, 'the commune and its service centre at least');
+    assert.equal(rows.length, mine[0].n);
+    const all = (await s.app.inject({ url: '/api/v1/audit?action=unit.create&limit=200', headers: { cookie: admin } })).json();
+    assert.ok(all.length > rows.length, 'an administrator sees the other communes’ creations too');
     const other = await s.app.inject({ url: `/api/v1/audit?unitId=${await s.unitId('Xã Hải Lạng')}`, headers: { cookie: leader } });
     assert.equal(other.statusCode, 403);
     assert.equal((await s.app.inject({ url: '/api/v1/audit/verify', headers: { cookie: leader } })).statusCode, 403);
