@@ -218,26 +218,35 @@ export const standingSql = (asOf: Date) => sql`CASE
     WHEN d.due_at <= ${asOf.toISOString()}::timestamptz + interval '24 hours' THEN 'due_soon'
     ELSE 'on_track' END`;
 
+/** The life span of a dossier, exactly as indexed by `dashboard_dossiers_span_idx` (migration 0012). */
+export const SPAN_SQL = sql`tstzrange(d.received_at, CASE WHEN d.finished_at IS NULL THEN NULL ELSE greatest(d.finished_at, d.received_at) END, '[)')`;
+
 /**
- * The dossiers open at `asOf` (received before the period's end, not ended by `asOf`) whose competent authority is
- * in the set: with `units=then`, the authority they had at `asOf` (before any later re-organisation transfer);
- * with `today`, their current one. Returns a SQL relation with columns id, unit_id, standing.
+ * The dossiers open at `asOf` — the population of `getStats` (received before the period's end, not ended before its
+ * start) not ended by `asOf` — whose competent authority is in the set: with `units=then`, the authority they had at
+ * `asOf` (before any later re-organisation transfer); with `today`, their current one. Columns id, unit_id, standing.
+ *
+ * Found through the life-span index: received ≤ asOf < finished (or not finished) — a few thousand dossiers at any
+ * instant — plus, when the period runs past `asOf`, those received after it.
  */
 export function openRelation(unitIds: readonly string[], start: Date, end: Date, asOf: Date, mode: UnitsMode) {
   const ids = uuidList(unitIds);
-  // Population of getStats (received before the end, not ended before the start), not ended by asOf.
-  const openCond = sql`d.received_at < ${end.toISOString()}::timestamptz AND (d.finished_at IS NULL OR (d.finished_at > ${asOf.toISOString()}::timestamptz AND d.finished_at >= ${start.toISOString()}::timestamptz))`;
+  const at = sql`${asOf.toISOString()}::timestamptz`;
+  const endTs = sql`${end.toISOString()}::timestamptz`;
+  const startTs = sql`${start.toISOString()}::timestamptz`;
+  const candidates = sql`(
+      SELECT d.* FROM dossiers d WHERE ${SPAN_SQL} @> ${at} AND d.received_at < ${endTs} AND (d.finished_at IS NULL OR d.finished_at >= ${startTs})
+      UNION ALL
+      SELECT d.* FROM dossiers d WHERE d.received_at > ${at} AND d.received_at < ${endTs}
+        AND (d.finished_at IS NULL OR (d.finished_at > ${at} AND d.finished_at >= ${startTs})))`;
   if (mode === 'today') {
-    return sql`(SELECT d.id, d.competent_unit_id AS unit_id, ${standingSql(asOf)} AS standing FROM dossiers d
-      WHERE d.competent_unit_id = ANY(${ids}) AND ${openCond})`;
+    return sql`(SELECT d.id, d.competent_unit_id AS unit_id, ${standingSql(asOf)} AS standing FROM ${candidates} d WHERE d.competent_unit_id = ANY(${ids}))`;
   }
+  const moved = sql`EXISTS (SELECT 1 FROM dossier_unit_transfers x WHERE x.dossier_id = d.id AND x.transferred_at > ${at})`;
   const unitThen = sql`coalesce((SELECT x.from_competent_unit_id FROM dossier_unit_transfers x WHERE x.dossier_id = d.id
-      AND x.transferred_at > ${asOf.toISOString()}::timestamptz ORDER BY x.transferred_at LIMIT 1), d.competent_unit_id)`;
-  return sql`(SELECT * FROM (SELECT d.id, ${unitThen} AS unit_id, ${standingSql(asOf)} AS standing FROM (
-        SELECT d.* FROM dossiers d WHERE d.competent_unit_id = ANY(${ids}) AND ${openCond}
-        UNION
-        SELECT d.* FROM dossier_unit_transfers x JOIN dossiers d ON d.id = x.dossier_id
-         WHERE x.from_competent_unit_id = ANY(${ids}) AND x.transferred_at > ${asOf.toISOString()}::timestamptz AND ${openCond}) d) o
+      AND x.transferred_at > ${at} ORDER BY x.transferred_at LIMIT 1), d.competent_unit_id)`;
+  return sql`(SELECT * FROM (SELECT d.id, ${unitThen} AS unit_id, ${standingSql(asOf)} AS standing FROM ${candidates} d
+        WHERE d.competent_unit_id = ANY(${ids}) OR ${moved}) o
       WHERE o.unit_id = ANY(${ids}))`;
 }
 

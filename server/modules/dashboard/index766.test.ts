@@ -12,7 +12,7 @@ const figures: Figures = {
   digitisation: { received: 50, nothingToScan: 0, digitised: 30, reused: 45, returned: 20, resultsDigitised: 15, rate: 0.6, rateAll: 0.6, resultRate: 0.75, reuseRate: 0.9 },
 };
 const satisfaction = { ratings: 10, satisfied: 8, rate: 0.8 };
-const feedback = { received: 12, answered: 8, answeredOnTime: 6, openOverdue: 2, onTimeRate: 0.6 };
+const feedback = { received: 12, answered: 8, answeredOnTime: 6, openOverdue: 2, unsatisfied: 1, onTimeRate: 0.6 };
 
 describe('Decision 766 index', () => {
   test('matches the worked example computed by hand', () => {
@@ -22,17 +22,18 @@ describe('Decision 766 index', () => {
     //   4.2 digitised    30 ÷ 50 = 0.60                4 × min(1, 0.6 ÷ 0.8)  =  3.00
     //   4.3 re-use       45 ÷ 50 = 0.90                2 × min(1, 0.9 ÷ 0.8)  =  2.00
     //   5.2 feedback     6 ÷ (8 + 2) = 0.60            linear × 6             =  3.60
+    //   5.3 feedback satisfaction (12 − 1 disliked − 2 overdue) ÷ 12 = 0.75  linear × 6 = 4.50
     //   5.4 satisfaction (40 − 6 late − 2 unsatisfied) ÷ 40 = 0.80; 6 × 0.8 ÷ 0.9 = 5.33
-    //   total 34.6238… of the 44 points that have data → 34.62; score 34.6238 ÷ 44 × 100 = 78.69
-    //   groups: 2 → 16.19 / 20; 4 → 9.50 / 12; 5 → 8.93 / 12; 1, 3, 3b → no data (0 / 0)
+    //   total 39.1238… of the 50 points that have data → 39.12; score 39.1238 ÷ 50 × 100 = 78.25
+    //   groups: 2 → 16.19 / 20; 4 → 9.50 / 12; 5 → 13.43 / 18; 1, 3, 3b → no data (0 / 0)
     const idx = computeIndex(versionFor('2025-06-30'), { figures, satisfaction, feedback });
-    assert.equal(idx.points, 34.62);
-    assert.equal(idx.availableMax, 44);
-    assert.equal(idx.score, 78.69);
+    assert.equal(idx.points, 39.12);
+    assert.equal(idx.availableMax, 50);
+    assert.equal(idx.score, 78.25);
     const g = Object.fromEntries(idx.groups.map((x) => [x.code, [x.points, x.availableMax]]));
-    assert.deepEqual(g, { '1': [0, 0], '2': [16.19, 20], '3': [0, 0], '3b': [0, 0], '4': [9.5, 12], '5': [8.93, 12] });
+    assert.deepEqual(g, { '1': [0, 0], '2': [16.19, 20], '3': [0, 0], '3b': [0, 0], '4': [9.5, 12], '5': [13.43, 18] });
     const ind = Object.fromEntries(idx.groups.flatMap((x) => x.indicators).map((i) => [i.code, i.points]));
-    assert.deepEqual(ind, { '1.1': null, '1.2': null, '1.3': null, '1.4': null, '2.1': 16.19, '2.2': null, '3.x': null, '3.3': null, '3.5': null, '3.6': null, '4.1': 4.5, '4.2': 3, '4.x': null, '4.3': 2, '4.4': null, '4.5a': null, '4.5b': null, '5.2': 3.6, '5.3': null, '5.4': 5.33 });
+    assert.deepEqual(ind, { '1.1': null, '1.2': null, '1.3': null, '1.4': null, '2.1': 16.19, '2.2': null, '3.x': null, '3.3': null, '3.5': null, '3.6': null, '4.1': 4.5, '4.2': 3, '4.x': null, '4.3': 2, '4.4': null, '4.5a': null, '4.5b': null, '5.2': 3.6, '5.3': 4.5, '5.4': 5.33 });
     // Monitoring indicators show their rate without points.
     const online = idx.groups.flatMap((x) => x.indicators).find((i) => i.code === '3.3')!;
     assert.deepEqual([online.status, online.rate, online.points], ['available', 0.4, null]);

@@ -25,7 +25,7 @@ import { groupCounters, type DashboardDeps } from './dashboard.service.ts';
 import { defaultRoot, internalContext, loadUnits, resolveSelection, type Selection } from './selection.ts';
 import type { Figures } from '../../../contracts/dashboard.ts';
 
-export type Measure = 'on_time_rate' | 'processing_time' | 'online_rate' | 'result_digitised_rate' | 'digitised_rate_all' | 'reuse_rate' | 'feedback_on_time_rate' | 'service_satisfaction';
+export type Measure = 'on_time_rate' | 'processing_time' | 'online_rate' | 'result_digitised_rate' | 'digitised_rate_all' | 'reuse_rate' | 'feedback_on_time_rate' | 'feedback_satisfaction' | 'service_satisfaction';
 
 export interface IndicatorDef {
   code: string;
@@ -70,6 +70,7 @@ const FORMULA: Record<Measure, string> = {
   digitised_rate_all: 'hồ sơ số hóa đủ thành phần ÷ hồ sơ tiếp nhận',
   reuse_rate: 'hồ sơ có tái sử dụng dữ liệu số hóa ÷ hồ sơ tiếp nhận',
   feedback_on_time_rate: 'phản ánh trả lời đúng hạn ÷ (đã trả lời + quá hạn chưa trả lời)',
+  feedback_satisfaction: '(phản ánh − người gửi không hài lòng với trả lời − quá hạn chưa trả lời) ÷ phản ánh; phản ánh gửi lại lần nữa chưa được theo dõi nên chưa bị trừ',
   service_satisfaction: '100% − (% hồ sơ quá hạn + % đánh giá không hài lòng), trên số hồ sơ đã giải quyết',
 };
 
@@ -92,6 +93,9 @@ function measureOf(m: Measure, x: IndexInputs): { num: number; den: number } | {
     case 'feedback_on_time_rate':
       if (!x.feedback) return { reason: 'chưa có số liệu phản ánh, kiến nghị' };
       return { num: x.feedback.answeredOnTime, den: x.feedback.answered + x.feedback.openOverdue };
+    case 'feedback_satisfaction':
+      if (!x.feedback) return { reason: 'chưa có số liệu phản ánh, kiến nghị' };
+      return { num: Math.max(0, x.feedback.received - x.feedback.unsatisfied - x.feedback.openOverdue), den: x.feedback.received };
     case 'service_satisfaction':
       if (!x.satisfaction) return { reason: 'chưa có số liệu đánh giá hài lòng' };
       return { num: Math.max(0, f.finished - f.late - (x.satisfaction.ratings - x.satisfaction.satisfied)), den: f.finished };
