@@ -10,7 +10,7 @@ import { and, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { BanksObject, QRPay } from 'vietnam-qr-pay';
 import type { z } from 'zod';
-import type { ActionBody, CreateApplicationBody, PaymentAccountBody, ReasonBody, ReuseBody } from '../../../contracts/portal.ts';
+import type { ActionBody, APPLICATION_STATUSES, CreateApplicationBody, PaymentAccountBody, ReasonBody, ReuseBody } from '../../../contracts/portal.ts';
 import type { Database, Db } from '../../db/client.ts';
 import { AppError, conflict, notFound, ruleViolated } from '../../platform/errors.ts';
 import type { FileStore } from '../../platform/files.ts';
@@ -270,7 +270,7 @@ function summaryOf(r: Row, d: { code: string; status: string; appointmentAt: Dat
   const st = d ? DOSSIER_STATUSES[d.status as DossierStatus] : undefined;
   return {
     id: r.id,
-    status: r.status as 'draft',
+    status: r.status as (typeof APPLICATION_STATUSES)[number],
     procedureId: r.procedureId,
     procedureName: r.procedureName,
     receptionUnitId: r.receptionUnitId,

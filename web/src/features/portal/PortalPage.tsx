@@ -1,5 +1,5 @@
 import { FileSearchOutlined, LoginOutlined, LogoutOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, ConfigProvider, Descriptions, Flex, Form, Input, Layout, List, Select, Space, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Form, Input, Layout, List, Select, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, newIdempotencyKey } from '../../app/api.ts';
@@ -16,9 +16,6 @@ import './portal.css';
 export const PORTAL_PATH = '/cong-dan';
 
 type S = ReturnType<typeof useStrings>['s'];
-
-/** antd's secondary and tertiary greys are below 4.5:1 on white; the portal, read by everyone, uses darker ones (WCAG AA). */
-const READABLE = { token: { colorTextSecondary: 'rgba(0, 0, 0, 0.68)', colorTextTertiary: 'rgba(0, 0, 0, 0.65)', colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)' } };
 
 /**
  * /cong-dan: the citizen portal. Signed out: sign in with the electronic identity (OpenID Connect); a refused
@@ -38,7 +35,6 @@ export default function PortalPage() {
   const citizen = !!me && me.permissions.includes('portal.self');
 
   return (
-    <ConfigProvider theme={READABLE}>
     <Layout style={{ minHeight: '100vh' }} className="portal-page">
       <Layout.Header className="app-header">
         <Link to={PORTAL_PATH} className="brand">
@@ -82,7 +78,6 @@ export default function PortalPage() {
         {citizen && <CitizenHome s={s} />}
       </Layout.Content>
     </Layout>
-    </ConfigProvider>
   );
 }
 
