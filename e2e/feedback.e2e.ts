@@ -177,3 +177,23 @@ journey('at the return of the result the counter officer shows a QR code; the ap
   await phone.getByTestId('kiosk-thanks').waitFor();
   await phone.context().close();
 });
+
+journey('the inbox lists every channel’s items; an administrator sees the time-limit rules marked unverified', async () => {
+  const page = await newPage({ width: 1366, height: 900 });
+  await page.goto(`${server.url}/dang-nhap`);
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill('admin');
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
+  await page.goto(`${server.url}/phan-anh`);
+  // The demo seed put items of six channels in the commune's inbox.
+  for (const channel of ['Sổ góp ý', 'Hòm thư góp ý', 'Đường dây nóng', 'Thư điện tử', 'Open311']) await page.getByRole('cell', { name: channel, exact: true }).first().waitFor();
+  await page.getByRole('cell', { name: 'Đường dây nóng', exact: true }).first().click();
+  await page.getByText('Quá trình xử lý').waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: 'Cấu hình' }).click();
+  await page.getByText('Thời hạn xử lý theo loại (ngày làm việc)').waitFor();
+  assert.equal(await page.getByText('chưa xác minh').count(), 4);
+  await screenshot(page, 'feedback-settings');
+  await page.context().close();
+});

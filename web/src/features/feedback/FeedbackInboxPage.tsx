@@ -1,10 +1,11 @@
-import { Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
+import { FeedbackSettings } from './FeedbackSettings.tsx';
 import { CHANNELS, STATUSES, TYPES, useStrings } from './strings.ts';
 
 interface Summary {
@@ -39,7 +40,7 @@ const dt = (iso: string | null) => formatDateTime(iso, { seconds: false });
 /** The feedback inbox of the official's units: every channel in one list, handling in a drawer. */
 export default function FeedbackInboxPage() {
   const { s, lang } = useStrings();
-  const { me } = useAuth();
+  const { me, can } = useAuth();
   const [status, setStatus] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [items, setItems] = useState<Summary[]>([]);
@@ -65,24 +66,37 @@ export default function FeedbackInboxPage() {
           {s.enter}
         </Button>
       </Flex>
-      <Flex gap={12} wrap>
-        <Select style={{ width: 220 }} value={status ?? ''} onChange={(v) => setStatus(v || undefined)} options={[{ value: '', label: s.all }, ...Object.entries(STATUSES).map(([value, l]) => ({ value, label: l[lang] }))]} aria-label={s.status} />
-        <Input.Search placeholder={s.search} allowClear onSearch={setQ} style={{ width: 280 }} />
-      </Flex>
-      <ProblemAlert error={error} />
-      <Table<Summary>
-        rowKey="id"
-        dataSource={items}
-        onRow={(r) => ({ onClick: () => void show(r.id), style: { cursor: 'pointer' } })}
-        columns={[
-          { title: 'Mã', dataIndex: 'code' },
-          { title: s.channel, dataIndex: 'channel', render: (c: string) => CHANNELS[c]?.[lang] ?? c },
-          { title: s.type, dataIndex: 'type', render: (t: string) => TYPES[t]?.[lang] ?? t },
-          { title: s.title, key: 'title', render: (_, r) => r.title ?? '' },
-          { title: s.sender, dataIndex: 'senderName' },
-          { title: s.received, dataIndex: 'receivedAt', render: dt },
-          { title: s.due, dataIndex: 'answerDueAt', render: (d: string, r) => <span>{dt(d)} {r.overdue && <Tag color="red">{s.overdue}</Tag>}</span> },
-          { title: s.status, dataIndex: 'status', render: (st: string) => <Tag>{STATUSES[st]?.[lang] ?? st}</Tag> },
+      <Tabs
+        items={[
+          {
+            key: 'inbox',
+            label: s.inboxTitle,
+            children: (
+              <Flex vertical gap={16}>
+            <Flex gap={12} wrap>
+              <Select style={{ width: 220 }} value={status ?? ''} onChange={(v) => setStatus(v || undefined)} options={[{ value: '', label: s.all }, ...Object.entries(STATUSES).map(([value, l]) => ({ value, label: l[lang] }))]} aria-label={s.status} />
+              <Input.Search placeholder={s.search} allowClear onSearch={setQ} style={{ width: 280 }} />
+            </Flex>
+            <ProblemAlert error={error} />
+            <Table<Summary>
+              rowKey="id"
+              dataSource={items}
+              onRow={(r) => ({ onClick: () => void show(r.id), style: { cursor: 'pointer' } })}
+              columns={[
+                { title: 'Mã', dataIndex: 'code' },
+                { title: s.channel, dataIndex: 'channel', render: (c: string) => CHANNELS[c]?.[lang] ?? c },
+                { title: s.type, dataIndex: 'type', render: (t: string) => TYPES[t]?.[lang] ?? t },
+                { title: s.title, key: 'title', render: (_, r) => r.title ?? '' },
+                { title: s.sender, dataIndex: 'senderName' },
+                { title: s.received, dataIndex: 'receivedAt', render: dt },
+                { title: s.due, dataIndex: 'answerDueAt', render: (d: string, r) => <span>{dt(d)} {r.overdue && <Tag color="red">{s.overdue}</Tag>}</span> },
+                { title: s.status, dataIndex: 'status', render: (st: string) => <Tag>{STATUSES[st]?.[lang] ?? st}</Tag> },
+              ]}
+            />
+              </Flex>
+            ),
+          },
+          ...(can('feedback.configure') ? [{ key: 'settings', label: s.settings, children: <FeedbackSettings unitId={me?.grants?.find((g) => g.unitId)?.unitId ?? null} /> }] : []),
         ]}
       />
       <Drawer open={!!open} onClose={() => setOpen(null)} width={640} title={open ? `${open.code} — ${STATUSES[open.status]?.[lang] ?? open.status}` : ''}>
