@@ -143,7 +143,11 @@ describe('dashboard read model (property)', () => {
   async function rollupSnapshot() {
     const q = async (t: string, key: string) =>
       (await s.database.query(`SELECT * FROM ${t} WHERE (received, finished, early, on_time, late, apart, used_minutes, budget_minutes, dig_received, dig_nothing_to_scan, dig_digitised, dig_reused, returned, results_digitised) <> (0,0,0,0,0,0,0,0,0,0,0,0,0,0) ORDER BY ${key}`)).rows;
-    return { daily: await q('dashboard_daily', 'unit_id, day, channel'), monthly: await q('dashboard_monthly_procedure', 'unit_id, month, procedure_id') };
+    return {
+      daily: await q('dashboard_daily', 'unit_id, day, channel'),
+      monthly: await q('dashboard_monthly', 'unit_id, month, channel'),
+      monthlyProcedure: await q('dashboard_monthly_procedure', 'unit_id, month, procedure_id'),
+    };
   }
 
   test('rollup figures equal the raw-row computation after random operations', async () => {
@@ -159,10 +163,15 @@ describe('dashboard read model (property)', () => {
           const before = await rollupSnapshot();
           try {
             for (const op of ops) await apply(op, live);
-            for (const c of checks) {
+            // Random periods (daily rollup) and whole months (monthly rollup).
+            const periods = [
+              ...checks.map((c) => ({ root: c.root, from: new Date(T0 - 10 * DAY + c.a * DAY).toISOString().slice(0, 10), to: new Date(T0 - 10 * DAY + (c.a + c.len) * DAY).toISOString().slice(0, 10) })),
+              { root: checks[0].root + 1, from: '2025-02-01', to: '2025-02-28' },
+              { root: checks[0].root, from: '2025-03-01', to: '2025-04-30' },
+            ];
+            for (const c of periods) {
               const root = units[c.root % units.length];
-              const from = new Date(T0 - 10 * DAY + c.a * DAY).toISOString().slice(0, 10);
-              const to = new Date(T0 - 10 * DAY + (c.a + c.len) * DAY).toISOString().slice(0, 10);
+              const { from, to } = c;
               const ids = await subtreeIds(s.database.db, [root]);
               const mine = figuresOf(await totalCounters(s.database.db, ids, from, to, 'then', NOW));
               const raw = await getStats({ database: s.database, queue: null }, admin, { unitId: root, from, to }, NOW);

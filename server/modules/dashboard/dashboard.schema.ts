@@ -76,6 +76,18 @@ export const dashboardDaily = pgTable(
   (t) => [primaryKey({ columns: [t.unitId, t.day, t.channel] })],
 );
 
+/** Rollup per unit, month (first day) and channel: the same sums as the daily rollup, for periods of whole months. */
+export const dashboardMonthly = pgTable(
+  'dashboard_monthly',
+  {
+    unitId: uuid('unit_id').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    channel: text('channel').notNull(),
+    ...counters,
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.month, t.channel] })],
+);
+
 /** Rollup per unit, month (first day) and procedure: the per-procedure table (766 indicator 2.2). */
 export const dashboardMonthlyProcedure = pgTable(
   'dashboard_monthly_procedure',

@@ -11,7 +11,7 @@ import type { Context } from '../accounts/context.ts';
 import { feedbackFigures } from '../feedback/index.ts';
 import { satisfactionFigures } from '../satisfaction/index.ts';
 import type { Dashboard, DashboardQuery, DrillMeasure, DrillQuery, UnitsMode } from '../../../contracts/dashboard.ts';
-import { addCounters, asOfFor, countersByUnit, FORMULAS, figuresOf, openRelation, rollupByMonth, rollupByProcedure, uuidList, zeroCounters, type Counters } from './figures.ts';
+import { addCounters, asOfFor, countersByUnit, FORMULAS, figuresOf, openRelation, rollupByProcedure, rollupByUnitAndMonth, uuidList, zeroCounters, type Counters } from './figures.ts';
 import { resolveSelection, type Selection } from './selection.ts';
 
 export interface DashboardDeps {
@@ -74,9 +74,10 @@ export async function getDashboard(deps: DashboardDeps, ctx: Context, q: Query, 
   const db = deps.database.db;
   const sel = await resolveSelection(db, ctx, q);
   const { asOf } = asOfFor(q.to, now);
+  const both = rollupByUnitAndMonth(db, sel.unitIds, q.from, q.to);
   const [perUnit, months, procedures, quality] = await Promise.all([
-    countersByUnit(db, sel.unitIds, q.from, q.to, q.units, now),
-    rollupByMonth(db, sel.unitIds, q.from, q.to),
+    countersByUnit(db, sel.unitIds, q.from, q.to, q.units, now, both.then((b) => b.byUnit)),
+    both.then((b) => b.byMonth),
     rollupByProcedure(db, sel.unitIds, q.from, q.to),
     serviceQuality(db, sel.unitIds, q.from, q.to, now),
   ]);

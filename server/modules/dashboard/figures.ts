@@ -149,16 +149,36 @@ function countersOfRow(r: Row): Counters {
   return c;
 }
 
+/** The rollup to read: the monthly one for whole months (a year = 12 rows per unit and channel), else the daily one. */
+const rollupSource = (from: string, to: string) => (wholeMonths(from, to) ? sql`dashboard_monthly WHERE month` : sql`dashboard_daily WHERE day`);
+const periodColumn = (from: string, to: string) => (wholeMonths(from, to) ? sql`month` : sql`day`);
+
 /** Rollup counters per unit over the period (Vietnam dates, inclusive). */
 export async function rollupByUnit(db: Db, unitIds: readonly string[], from: string, to: string): Promise<Map<string, Counters>> {
-  const res = await db.execute(sql`SELECT unit_id, channel, ${SUMS} FROM dashboard_daily
-     WHERE unit_id = ANY(${uuidList(unitIds)}) AND day BETWEEN ${from}::date AND ${to}::date GROUP BY unit_id, channel`);
+  const res = await db.execute(sql`SELECT unit_id, channel, ${SUMS} FROM ${rollupSource(from, to)} BETWEEN ${from}::date AND ${to}::date
+     AND unit_id = ANY(${uuidList(unitIds)}) GROUP BY unit_id, channel`);
   const out = new Map<string, Counters>();
   for (const r of rowsOf(res)) {
     const id = String(r.unit_id);
     out.set(id, addCounters(out.get(id) ?? zeroCounters(), countersOfRow(r)));
   }
   return out;
+}
+
+/** Rollup counters per unit and per month ('YYYY-MM') over the period, from one scan of the daily rollup. */
+export async function rollupByUnitAndMonth(db: Db, unitIds: readonly string[], from: string, to: string): Promise<{ byUnit: Map<string, Counters>; byMonth: Map<string, Counters> }> {
+  const res = await db.execute(sql`SELECT unit_id, to_char(date_trunc('month', ${periodColumn(from, to)}), 'YYYY-MM') AS month, channel, ${SUMS}
+     FROM ${rollupSource(from, to)} BETWEEN ${from}::date AND ${to}::date AND unit_id = ANY(${uuidList(unitIds)}) GROUP BY unit_id, 2, channel`);
+  const byUnit = new Map<string, Counters>();
+  const byMonth = new Map<string, Counters>();
+  for (const r of rowsOf(res)) {
+    const c = countersOfRow(r);
+    const id = String(r.unit_id);
+    const m = String(r.month);
+    byUnit.set(id, addCounters(byUnit.get(id) ?? zeroCounters(), c));
+    byMonth.set(m, addCounters(byMonth.get(m) ?? zeroCounters(), c));
+  }
+  return { byUnit, byMonth };
 }
 
 /** Rollup counters per month (first day, 'YYYY-MM') over the period. */
@@ -282,11 +302,14 @@ async function endsAfter(db: Db, unitIds: readonly string[], from: string, to: s
   return out;
 }
 
-/** Counters of a set of units (rollup + live standings), per unit. */
-export async function countersByUnit(db: Db, unitIds: readonly string[], from: string, to: string, mode: UnitsMode, now: Date): Promise<Map<string, Counters>> {
+/**
+ * Counters of a set of units (rollup + live standings), per unit. `rollup` may be given when the caller read the
+ * daily rollup already (the dashboard reads units and months in one scan).
+ */
+export async function countersByUnit(db: Db, unitIds: readonly string[], from: string, to: string, mode: UnitsMode, now: Date, rollup?: Promise<Map<string, Counters>>): Promise<Map<string, Counters>> {
   const { start, end, asOf } = asOfFor(to, now, from);
   const [roll, open, late] = await Promise.all([
-    rollupByUnit(db, unitIds, from, to),
+    rollup ?? rollupByUnit(db, unitIds, from, to),
     openByUnit(db, unitIds, start, end, asOf, mode),
     asOf < end ? endsAfter(db, unitIds, from, to, asOf) : Promise.resolve(new Map<string, Counters>()),
   ]);
