@@ -105,6 +105,9 @@ export async function generateDossiers(database: Database, o: GenerateOptions): 
     carry = exact - n;
     return { day: x.day, n };
   });
+  // Rounding leaves at most one dossier unplaced: it goes to the busiest day.
+  const short = o.dossiers - perDay.reduce((a, x) => a + x.n, 0);
+  if (short > 0 && perDay.length) perDay.reduce((best, x) => (x.n > best.n ? x : best), perDay[0]).n += short;
   await db.execute(sql`DROP TABLE IF EXISTS gen_days`);
   await db.execute(sql`CREATE UNLOGGED TABLE gen_days (day date PRIMARY KEY, n int NOT NULL)`);
   for (let i = 0; i < perDay.length; i += 1000) {
