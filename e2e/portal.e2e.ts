@@ -142,6 +142,54 @@ describe('citizen portal', () => {
     await checkAccessibility(citizen, 'portal in English');
   });
 
+  journey('once the result is returned, the citizen rates the service in the portal (once)', async () => {
+    // The officials process the dossier through the API (their pages are covered by e2e/dossier.e2e.ts).
+    const cookieOf = async (username: string) => {
+      const r = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+      assert.equal(r.status, 200, `login ${username}`);
+      return r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    };
+    const code = (await citizen.getByText(/^XTY-\d{6}-\d{4}$/).first().innerText()).trim();
+    const [counter, specialist, leader] = await Promise.all([cookieOf('motcua'), cookieOf('chuyenvien'), cookieOf('lanhdao')]);
+    const call = async (cookie: string, path: string, body?: object) => {
+      const r = await fetch(`${server.url}/api/v1/dossiers/${path}`, body ? { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) } : { headers: { cookie } });
+      const text = await r.text();
+      assert.equal(r.status, 200, `${path}: ${text}`);
+      return JSON.parse(text) as { id: string; version: number };
+    };
+    let d = await call(counter, `by-code/${code}`);
+    d = await call(specialist, `${d.id}/accept`, { version: d.version });
+    d = await call(specialist, `${d.id}/complete`, { version: d.version });
+    d = await call(leader, `${d.id}/approve`, { version: d.version });
+    await call(counter, `${d.id}/return-result`, { version: d.version, method: 'online' });
+
+    await switchLanguage(citizen, 'Language', 'Tiếng Việt');
+    await citizen.reload();
+    await citizen.getByRole('tab', { name: 'Hồ sơ của tôi' }).click();
+    const card = citizen.getByTestId('my-dossier').filter({ hasText: PROCEDURE }).first();
+    await card.getByTestId('my-dossier-status').filter({ hasText: 'Đã trả kết quả' }).waitFor();
+    await card.getByRole('button', { name: `Xem: ${PROCEDURE}` }).click();
+    const form = citizen.getByTestId('portal-rating');
+    await form.waitFor();
+    await checkAccessibility(citizen, 'portal, rating');
+    const send = form.getByRole('button', { name: 'Gửi đánh giá' });
+    assert.equal(await send.isDisabled(), true, 'nothing is sent before every criterion is chosen');
+    for (const criterion of ['Tiếp cận dịch vụ', 'Thủ tục hành chính', 'Công chức trực tiếp giải quyết', 'Kết quả giải quyết', 'Tiếp nhận, xử lý phản ánh, kiến nghị']) {
+      await form.getByRole('group', { name: criterion }).getByRole('radio', { name: 'Hài lòng', exact: true }).check();
+    }
+    await form.getByRole('group', { name: 'Mức độ hài lòng chung' }).getByRole('radio', { name: 'Rất hài lòng' }).check();
+    await form.getByLabel('Góp ý thêm (không bắt buộc)').fill('Nộp trực tuyến rất tiện.');
+    await send.click();
+    await citizen.getByRole('status').filter({ hasText: 'Cảm ơn bạn đã đánh giá.' }).waitFor();
+    await screenshot(citizen, 'portal-rated-phone');
+    // The rating is stored once, bound to the dossier: a second attempt is refused by the server.
+    const again = await citizen.evaluate(async (c) => {
+      const r = await fetch('/api/v1/ratings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dossierCode: c, scores: { access: 1, procedures: 1, conduct: 1, results: 1, feedbackHandling: 1, overall: 1 } }) });
+      return r.status;
+    }, code);
+    assert.equal(again, 409);
+  });
+
   journey('the commune’s administrator changes the fee account shown as VietQR', async () => {
     const admin = await newPage(DESKTOP);
     await admin.goto(`${server.url}/dang-nhap`);

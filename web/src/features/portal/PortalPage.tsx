@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { uploadFile, type ApplicationDto, type ApplicationSummaryDto, type OnlineProcedure, type PortalMe, type ReusableFile } from './portalApi.ts';
+import { PortalRating } from './PortalRating.tsx';
 import { fmt, money, useStrings } from './strings.ts';
 import './portal.css';
 
@@ -480,6 +481,14 @@ function DossierView({ s, id, onClose }: { s: S; id: string; onClose: () => void
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {app.dossierStatus === 'returned' && app.dossierCode && (
+        <section aria-labelledby="rate-h" className="portal-section">
+          <h3 id="rate-h" className="portal-h3">
+            {s.rate}
+          </h3>
+          <PortalRating dossierCode={app.dossierCode} />
         </section>
       )}
       {canWithdraw && (
