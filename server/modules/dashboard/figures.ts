@@ -262,9 +262,9 @@ export function openRelation(unitIds: readonly string[], start: Date, end: Date,
   if (mode === 'today') {
     return sql`(SELECT d.id, d.competent_unit_id AS unit_id, ${standingSql(asOf)} AS standing FROM ${candidates} d WHERE d.competent_unit_id = ANY(${ids}))`;
   }
-  const moved = sql`EXISTS (SELECT 1 FROM dossier_unit_transfers x WHERE x.dossier_id = d.id AND x.transferred_at > ${at})`;
+  const moved = sql`EXISTS (SELECT 1 FROM dossier_unit_transfers x WHERE x.dossier_id = d.id AND x.transferred_at >= ${at})`;
   const unitThen = sql`coalesce((SELECT x.from_competent_unit_id FROM dossier_unit_transfers x WHERE x.dossier_id = d.id
-      AND x.transferred_at > ${at} ORDER BY x.transferred_at LIMIT 1), d.competent_unit_id)`;
+      AND x.transferred_at >= ${at} ORDER BY x.transferred_at LIMIT 1), d.competent_unit_id)`;
   return sql`(SELECT * FROM (SELECT d.id, ${unitThen} AS unit_id, ${standingSql(asOf)} AS standing FROM ${candidates} d
         WHERE d.competent_unit_id = ANY(${ids}) OR ${moved}) o
       WHERE o.unit_id = ANY(${ids}))`;
