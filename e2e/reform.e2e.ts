@@ -134,8 +134,8 @@ describe('PAR index: self-assessment, appraisal, ranking', () => {
     await dialog.getByRole('button', { name: 'Lưu điểm' }).click();
     await dialog.waitFor({ state: 'detached' });
 
-    // The dossier figure is honestly "not yet available".
-    assert.match(await page.getByTestId('criterion-2.2').innerText(), /Chưa có/);
+    // The dossier figure beside criterion 2.2 is computed from the dossiers (the dashboard's rollups): a rate in %.
+    assert.match(await page.getByTestId('criterion-2.2').innerText(), /\b\d{1,3}(,\d+)? %/);
     await page.getByTestId('assessment-totals').getByText('18,25 / 20').waitFor();
     assert.match(await page.getByTestId('criterion-2.1').innerText(), /\b1\b/, 'one piece of evidence');
 
