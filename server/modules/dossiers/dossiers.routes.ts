@@ -48,7 +48,7 @@ const Id = z.object({ id: Uuid });
  * Per-client limit of the public tracking endpoint (it answers whether code + 4 digits match): 30 a minute, or
  * TRACKING_RATE_LIMIT_PER_MINUTE (read at start-up; the bench lifts it).
  */
-const trackingRateLimit = () => ({ max: Number(process.env.TRACKING_RATE_LIMIT_PER_MINUTE ?? 30) || 30, timeWindow: '1 minute' });
+export const trackingRateLimit = () => ({ max: Number(process.env.TRACKING_RATE_LIMIT_PER_MINUTE ?? 30) || 30, timeWindow: '1 minute' });
 
 export async function dossiersRoutes(app: App, { database, queue }: Deps) {
   const deps: DossierDeps = { database, queue };

@@ -18,3 +18,4 @@ export { registerDossierJobs, handleNotify, runStepReminders, runEscalations, ap
 export { seedDemoDossiers } from './dossiers.seed.ts';
 export * from './dossiers.kinds.ts';
 export { receiveOnlineDossier, withdrawByApplicant, answerSupplementByApplicant, applicantActing, type OnlineFile } from './dossiers.online.ts';
+export { trackingRateLimit } from './dossiers.routes.ts';

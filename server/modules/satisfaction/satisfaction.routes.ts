@@ -3,12 +3,14 @@ import { KioskRatingBody, ListRatingsQuery, PortalRatingBody, Rating, RatingInvi
 import { Uuid } from '../../../contracts/common.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import type { App, Deps } from '../../http/types.ts';
+import { trackingRateLimit } from '../dossiers/index.ts';
 import { issueInvite, listRatings, lookupRatingTarget, rateFromKiosk, rateFromPortal, ratingSummary } from './satisfaction.service.ts';
 import './satisfaction.figures.ts';
 
 const tags = ['satisfaction'];
 /** The public kiosk answers whether code + 4 digits match: limited per client like public tracking. */
-const kioskRateLimit = () => ({ max: Number(process.env.TRACKING_RATE_LIMIT_PER_MINUTE ?? 30) || 30, timeWindow: '1 minute' });
+/** The kiosk proves the dossier as the tracking page does (code + 4 digits): the same limit. */
+const kioskRateLimit = trackingRateLimit;
 
 export async function satisfactionRoutes(app: App, { database, config }: Deps) {
   app.post('/api/v1/ratings/lookup', {

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../../../http/types.ts';
+import { trackingRateLimit } from '../dossiers.routes.ts';
 import type { DossierDeps } from '../dossiers.service.ts';
 import { IdParams, SlipParams, SlipQuery } from './documents.contracts.ts';
 import { TrackingQuery } from '../../../../contracts/dossiers.ts';
@@ -46,7 +47,7 @@ export async function slipsRoutes(app: App, { config, database, queue }: Deps) {
   // The applicant prints the receipt slip again from the tracking page, with the same proof (code + last 4 digits)
   // and the same rate limit as the tracking lookup. POST so the digits never land in access logs.
   app.post('/api/v1/tracking/receipt-slip', {
-    config: { access: 'public', rateLimit: { max: Number(process.env.TRACKING_RATE_LIMIT_PER_MINUTE ?? 30) || 30, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: trackingRateLimit() },
     schema: { tags: ['tracking'], summary: 'The receipt-and-appointment slip (PDF) for the applicant: dossier code + last 4 digits of the phone or ID number; audited', body: TrackingQuery },
   }, async (request, reply) => sendPdf(reply, await printReceiptSlipForApplicant(deps, { code: request.body.code, digits: request.body.digits }, { baseUrl: publicBaseUrl(config.PUBLIC_URL, request), requestId: request.id })));
 }
