@@ -9,6 +9,8 @@ import { formatDuration, formatMoney, type DurationDto } from '../procedures/lab
 import { fetchChecklist, receiveDossier, SCAN_ACCEPT, uploadScan } from './dossierApi.ts';
 import { APPLICANT_KINDS, CHANNELS, DOCUMENT_FORMS, formatAppointment, labelOf, optionsOf, type ChecklistDto, type DossierDetailDto, type ReceiptResultDto } from './labels.ts';
 import { ProcedurePicker } from './ProcedurePicker.tsx';
+import { OcrScanButton } from '../ocr/OcrScanButton.tsx';
+import { OpenDossiersAlert } from '../ocr/OpenDossiersAlert.tsx';
 import { ReceiptOutcome, type ScanUploads } from './ReceiptOutcome.tsx';
 import { fmt, useStrings } from './strings.ts';
 import './dossiers.css';
@@ -297,6 +299,7 @@ export default function ReceiptPage() {
 
             <Col xs={24} xl={10}>
               <Card title={s.receipt.stepApplicant} style={{ marginBottom: 16 }}>
+                <OcrScanButton form={form} />
                 <Form.Item name={['applicant', 'kind']} label={s.receipt.kind}>
                   <Radio.Group optionType="button" buttonStyle="solid" options={optionsOf(APPLICANT_KINDS, lang)} />
                 </Form.Item>
@@ -315,6 +318,7 @@ export default function ReceiptPage() {
                     </Form.Item>
                   </Col>
                 </Row>
+                <OpenDossiersAlert procedureId={procedureId} idNumber={idNumber} />
                 {blank(applicantName) && !blank(phone) && !blank(idNumber) && <Alert type="info" showIcon title={s.receipt.noTrackingWarning} style={{ marginBottom: 16 }} />}
                 <Form.Item name={['applicant', 'email']} label={s.receipt.email} rules={[{ type: 'email', message: s.receipt.emailInvalid }]}>
                   <Input type="email" inputMode="email" autoComplete="off" />
