@@ -24,4 +24,5 @@ export async function registerModuleRoutes(app: App, deps: Deps) {
   await (await import('../modules/open311/open311.routes.ts')).open311Routes(app, deps);
   await (await import('../modules/reorganisation/reorganisation.routes.ts')).reorganisationRoutes(app, deps);
   await (await import('../modules/ocr/ocr.routes.ts')).ocrRoutes(app, deps);
+  await (await import('../modules/assist/assist.routes.ts')).assistRoutes(app, deps);
 }

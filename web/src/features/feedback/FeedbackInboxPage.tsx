@@ -5,6 +5,7 @@ import { api } from '../../app/api.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
+import { FeedbackSuggestions } from '../assist/FeedbackSuggestions.tsx';
 import { FeedbackSettings } from './FeedbackSettings.tsx';
 import { CHANNELS, STATUSES, TYPES, useStrings } from './strings.ts';
 
@@ -141,6 +142,7 @@ function DetailView({ d, onChanged }: { d: Detail; onChanged: (d: Detail) => voi
       </Descriptions>
       {d.title && <Typography.Text strong>{d.title}</Typography.Text>}
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.body}</Typography.Paragraph>
+      {(d.status === 'new' || d.status === 'in_progress') && <FeedbackSuggestions item={d} onApplied={onChanged} />}
       {d.answer && (
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
           <strong>{s.answer}:</strong> {d.answer}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProcedureSuggestBox } from '../assist/ProcedureSuggestBox.tsx';
 import { CatalogueBrowser } from './CatalogueBrowser.tsx';
 import { ProcedureDrawer } from './ProcedureDrawer.tsx';
 import { useStrings } from './strings.ts';
@@ -34,6 +35,7 @@ export default function PublicCataloguePage() {
       </Layout.Header>
       <Layout.Content id="main" className="app-content" style={{ maxWidth: 1200, width: '100%', margin: '0 auto' }}>
         <PageHeader title={s.catalogue.publicTitle} intro={s.catalogue.publicIntro} />
+        <ProcedureSuggestBox onOpen={(id) => setTarget({ id })} />
         <CatalogueBrowser publicMode onOpen={(id, asOf) => setTarget({ id, asOf })} />
         <ProcedureDrawer target={target} onClose={() => setTarget(null)} />
       </Layout.Content>
