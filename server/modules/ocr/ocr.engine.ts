@@ -8,7 +8,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { AcceptedType } from '../../platform/files.ts';
 import { OcrError } from './ocr.errors.ts';
 import { createPool, type OcrPool } from './ocr.pool.ts';
@@ -18,11 +18,50 @@ import { parseTsv, type OcrText } from './ocr.text.ts';
 export const MAX_PAGES = 2;
 /** Rendering resolution of PDF pages: tesseract reads 300 dpi text best. */
 export const PDF_DPI = 300;
+/**
+ * Largest side of a page image, in pixels. A4 at 300 dpi is 2480 × 3508, A3 3508 × 4961. A PDF page larger than
+ * MAX_SIDE at 300 dpi is rendered at a lower resolution; an image above MAX_PIXELS is refused (ocr.service.ts): a
+ * small upload (a flat PNG compresses ~1000:1) must not make tesseract allocate gigabytes.
+ */
+export const MAX_SIDE = 7000;
+export const MAX_PIXELS = 50_000_000;
+
+/** Width and height of a PNG (IHDR) or JPEG (first SOFn segment); undefined when the header cannot be read. */
+export function imageSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  const u16 = (i: number) => (bytes[i] << 8) | bytes[i + 1];
+  const u32 = (i: number) => ((bytes[i] << 24) >>> 0) + (bytes[i + 1] << 16) + (bytes[i + 2] << 8) + bytes[i + 3];
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes.length >= 24) return { width: u32(16), height: u32(20) };
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
+  let i = 2;
+  while (i + 9 < bytes.length) {
+    if (bytes[i] !== 0xff) return undefined;
+    const marker = bytes[i + 1];
+    if (marker === 0xff) {
+      i++;
+      continue;
+    }
+    if ((marker >= 0xd0 && marker <= 0xd9) || marker === 0x01) {
+      i += 2;
+      continue;
+    }
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return { width: u16(i + 7), height: u16(i + 5) };
+    i += 2 + u16(i + 2);
+  }
+  return undefined;
+}
+
+/** The resolution to render a PDF at: PDF_DPI, lowered so that the largest of the pages read stays within MAX_SIDE. */
+export function pdfDpi(pdfinfo: string): number {
+  let largest = 0;
+  for (const m of pdfinfo.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+)\s+x\s+([\d.]+)\s+pts/gm)) largest = Math.max(largest, Number(m[1]), Number(m[2]));
+  if (!largest) return PDF_DPI;
+  return Math.max(10, Math.min(PDF_DPI, Math.floor(MAX_SIDE / (largest / 72))));
+}
 
 export interface OcrOptions {
   /** tesseract executable (OCR_TESSERACT, default `tesseract` on the PATH). */
   tesseract: string;
-  /** pdftoppm executable of poppler-utils (OCR_PDFTOPPM, default `pdftoppm`). */
+  /** pdftoppm executable of poppler-utils (OCR_PDFTOPPM, default `pdftoppm`; pdfinfo is taken from the same folder). */
   pdftoppm: string;
   /** Processes at once (OCR_WORKERS, default os.availableParallelism()). */
   workers: number;
@@ -149,14 +188,20 @@ export function createOcrEngine(options: OcrOptions = ocrOptionsFromEnv()): OcrE
         await writeFile(input, bytes);
         let images: string[];
         if (mediaType === 'application/pdf') {
-          const r = await pool.run(() => runProgram(options.pdftoppm, ['-r', String(PDF_DPI), '-png', '-f', '1', '-l', String(MAX_PAGES), input, join(dir, 'page')], options.pageTimeoutMs * MAX_PAGES), { admit: true });
+          const r = await pool.run(async () => {
+            const info = await runProgram(join(dirname(options.pdftoppm), 'pdfinfo'), ['-f', '1', '-l', String(MAX_PAGES), input], options.pageTimeoutMs);
+            const dpi = info.failed ? PDF_DPI : pdfDpi(info.stdout);
+            return runProgram(options.pdftoppm, ['-r', String(dpi), '-png', '-f', '1', '-l', String(MAX_PAGES), input, join(dir, 'page')], options.pageTimeoutMs * MAX_PAGES);
+          }, { admit: true });
           if (r.timedOut) throw new OcrError('OCR_TIMEOUT', `rendering the PDF took more than ${options.pageTimeoutMs * MAX_PAGES} ms`);
           images = (await readdir(dir))
             .filter((f) => /^page-\d+\.png$/.test(f))
             .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]))
             .map((f) => join(dir, f));
           if (images.length === 0) throw new OcrError('OCR_UNREADABLE', `pdftoppm rendered no page${r.failed ? `: ${r.stderr.trim().slice(0, 200)}` : ''}`);
-        } else images = [input];
+        } else {
+          images = [input];
+        }
         // Pages of one scan run side by side on the pool's workers.
         const results = await Promise.all(images.map((img, i) => readImage(img, mediaType !== 'application/pdf' && i === 0)));
         const pages = results.map((r, i) => ({ page: i + 1, ...r }));

@@ -131,6 +131,16 @@ describe('OCR assist API', () => {
     assert.match(res.json().errors[0].message, /dépasse/);
   });
 
+  test('refuses an image of more than 50 megapixels with 413 before any OCR (a small PNG can claim a huge size)', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    png.writeUInt32BE(20_000, 16);
+    png.writeUInt32BE(20_000, 20);
+    const res = await extract(multipart(png, 'huge.png', 'image/png'), s.cookies.motcua, 'en');
+    assert.equal(res.statusCode, 413, res.body);
+    assert.equal(res.json().errors[0].code, 'too_many_pixels');
+    assert.match(res.json().errors[0].message, /20000 × 20000 pixels/);
+  });
+
   test('refuses a specialist (no dossiers.receive) with 403 and an anonymous caller with 401, before reading the file', async () => {
     const res = await extract(multipart(pdf), s.cookies.chuyenvien);
     assert.equal(res.statusCode, 403, res.body);

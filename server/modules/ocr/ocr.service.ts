@@ -13,7 +13,7 @@ import { sniffType } from '../../platform/files.ts';
 import type { Context } from '../accounts/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../dossiers/dossiers.kinds.ts';
-import type { OcrEngine } from './ocr.engine.ts';
+import { imageSize, MAX_PIXELS, type OcrEngine } from './ocr.engine.ts';
 import { extractFields, FIELD_NAMES, REVIEW_BELOW, type ExtractedFields } from './ocr.fields.ts';
 import { findDossiersOfApplicant } from './ocr.repository.ts';
 import { joinPages, meanConfidence } from './ocr.text.ts';
@@ -33,12 +33,20 @@ export interface OcrUpload {
 
 const msg = (vi: string, en: string, fr: string) => ({ vi, en, fr });
 
-/** Type by magic bytes and size, with the scans' messages (platform/files.ts); nothing is stored. */
+/** Type by magic bytes, size (bytes, and pixels of an image), with the scans' messages (platform/files.ts); nothing is stored. */
 function checkScan(bytes: Uint8Array, maxBytes: number) {
   if (bytes.byteLength === 0) throw new AppError('VALIDATION_FAILED', { detail: 'empty file', fields: [{ field: 'file', code: 'empty', message: msg('Tệp rỗng', 'The file is empty', 'Le fichier est vide') }] });
   if (bytes.byteLength > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', { detail: `file of ${bytes.byteLength} bytes exceeds ${maxBytes}`, params: { limit: maxBytes } });
   const mediaType = sniffType(bytes);
   if (!mediaType) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: 'only PDF, JPEG and PNG files are accepted', fields: [{ field: 'file', code: 'type', message: msg('Chỉ nhận tệp PDF, JPEG hoặc PNG', 'Only PDF, JPEG or PNG files are accepted', 'Seuls les fichiers PDF, JPEG ou PNG sont acceptés') }] });
+  const size = mediaType === 'application/pdf' ? undefined : imageSize(bytes);
+  if (size && size.width * size.height > MAX_PIXELS) {
+    throw new AppError('PAYLOAD_TOO_LARGE', {
+      detail: `image of ${size.width} × ${size.height} pixels exceeds ${MAX_PIXELS}`,
+      params: { limit: MAX_PIXELS },
+      fields: [{ field: 'file', code: 'too_many_pixels', message: msg(`Ảnh quá lớn (${size.width} × ${size.height} điểm ảnh); hãy quét ở 300 dpi`, `The image is too large (${size.width} × ${size.height} pixels); scan at 300 dpi`, `L’image est trop grande (${size.width} × ${size.height} pixels) ; numérisez à 300 dpi`) }],
+    });
+  }
   return mediaType;
 }
 

@@ -1,5 +1,5 @@
 import { ScanOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Tooltip, Typography, Upload, type FormInstance } from 'antd';
+import { Alert, Button, Flex, Form, Tooltip, Typography, Upload, type FormInstance } from 'antd';
 import { useEffect, useState } from 'react';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDate } from '../../i18n/format.ts';
@@ -32,6 +32,12 @@ export function OcrScanButton({ form }: { form: FormInstance }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  // Starting a new receipt resets the form: the note about the previous scan goes with it.
+  const name = Form.useWatch(['applicant', 'name'], form) as string | undefined;
+  useEffect(() => {
+    if (!name) setOutcome(null);
+  }, [name]);
 
   useEffect(() => {
     let live = true;
