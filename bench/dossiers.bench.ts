@@ -2,7 +2,10 @@
  * Dossier benches, each against a baseline measured in the same run and database:
  * 1. Receipt throughput: `receiveDossier` (the whole use case: procedure version, units, calendar, code sequence
  *    with its row lock, dossier + steps + documents + clock + appointment + timeline rows, audit row with its
- *    chain lock, notification job) vs a bare single-row INSERT loop. Target ≥ 0.5 on PostgreSQL.
+ *    chain lock, notification job — one statement since ADR 0007) vs a bare single-row INSERT loop into a table
+ *    with one index (the issue's baseline; target ≥ 0.5 on PostgreSQL). Printed beside it, for what the floor is:
+ *    the same loop inserting only the dossier row into `dossiers` (its indexes, foreign keys and read-model
+ *    trigger), i.e. what one of the receipt's 14 rows costs on its own.
  * 2. Public tracking lookups (POST /api/v1/tracking over HTTP, rotating over 50 dossiers) vs a bare Fastify route
  *    answering a constant. Target ≥ 0.6.
  *
@@ -56,29 +59,50 @@ export async function runDossiersBench(opts: { databaseUrl?: string; seconds?: n
     const input = (i: number) => ({ procedureId, applicant: { kind: 'individual' as const, name: `Người thử ${i}`, idNumber: `0220900${String(i).padStart(5, '0')}`, phone: `0912${String(i).padStart(6, '0')}`, email: null, address: null, representative: null }, channel: 'counter' as const, documents: docs, summary: null, note: null });
 
     await database.query('CREATE TABLE IF NOT EXISTS bench_bare_insert (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), code text NOT NULL, at timestamptz NOT NULL)');
-    // Warm-up of both paths (caches, prepared plans).
+    // Warm-up of every path (caches, prepared plans).
     for (let i = 0; i < 20; i++) {
       await receiveDossier(deps, ctx, input(i));
       await database.query('INSERT INTO bench_bare_insert (code, at) VALUES ($1, now())', [`w${i}`]);
     }
-    // Alternate halves to share the machine's noise.
+    // The dossier row alone: a copy of a received dossier with a new id and code, as one plain INSERT.
+    const { rows: cols } = await database.query(`SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'dossiers' AND table_schema = current_schema() AND is_generated = 'NEVER' AND column_name NOT IN ('id', 'code') ORDER BY ordinal_position`);
+    const colList = cols.map((c) => `"${String(c.c)}"`).join(', ');
+    const { rows: tpl } = await database.query(`SELECT ${colList} FROM dossiers ORDER BY created_at DESC LIMIT 1`);
+    const tplValues = cols.map((c) => tpl[0][String(c.c)]);
+    const dossierRowSql = `INSERT INTO dossiers (id, code, ${colList}) VALUES (gen_random_uuid(), $1, ${cols.map((_c, i) => `$${i + 2}`).join(', ')})`;
+    const rowCodes: string[] = [];
+    const insertDossierRow = async (i: string) => {
+      rowCodes.push(`BENCH-ROW-${i}`);
+      await database.query(dossierRowSql, [`BENCH-ROW-${i}`, ...tplValues]);
+    };
+    for (let i = 0; i < 20; i++) await insertDossierRow(`w${i}`);
+    // Rounds alternate the three loops, so that the machine's noise falls on all of them alike.
+    const rounds = 6;
+    const per = Math.max(1, Math.round(receipts / rounds));
     let rTime = 0;
     let bTime = 0;
+    let dTime = 0;
     const codes: string[] = [];
-    for (let half = 0; half < 2; half++) {
+    for (let round = 0; round < rounds; round++) {
       let t0 = performance.now();
-      for (let i = 0; i < receipts / 2; i++) {
-        const r = await receiveDossier(deps, ctx, input(1000 + half * receipts + i));
+      for (let i = 0; i < per; i++) {
+        const r = await receiveDossier(deps, ctx, input(1000 + round * per + i));
         if (r.outcome === 'received' && codes.length < 50) codes.push(r.dossier.code);
       }
       rTime += performance.now() - t0;
       t0 = performance.now();
-      for (let i = 0; i < receipts / 2; i++) await database.query('INSERT INTO bench_bare_insert (code, at) VALUES ($1, now())', [`b${half}-${i}`]);
+      for (let i = 0; i < per; i++) await database.query('INSERT INTO bench_bare_insert (code, at) VALUES ($1, now())', [`b${round}-${i}`]);
       bTime += performance.now() - t0;
+      t0 = performance.now();
+      for (let i = 0; i < per; i++) await insertDossierRow(`${round}-${i}`);
+      dTime += performance.now() - t0;
     }
-    const receiptRate = receipts / (rTime / 1000);
-    const bareRate = receipts / (bTime / 1000);
+    const n = rounds * per;
+    const receiptRate = n / (rTime / 1000);
+    const bareRate = n / (bTime / 1000);
+    const dossierRowRate = n / (dTime / 1000);
     await database.query('DROP TABLE bench_bare_insert');
+    await database.query('DELETE FROM dossiers WHERE code = ANY($1::text[])', [rowCodes]);
 
     const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
     const bare = Fastify({ logger: false });
@@ -97,7 +121,8 @@ export async function runDossiersBench(opts: { databaseUrl?: string; seconds?: n
     await bare.close();
     const cache = { ...trackingCacheStats };
     return [
-      { name: `dossier receipt, full transaction with audit (${kind})`, value: receiptRate, unit: 'receipts/s', baseline: bareRate, baselineName: 'bare single-row INSERT', ratio: receiptRate / bareRate, note: 'target ≥ 0.5 on PostgreSQL' },
+      { name: `dossier receipt, whole use case in one statement (${kind})`, value: receiptRate, unit: 'receipts/s', baseline: bareRate, baselineName: 'bare single-row INSERT, one-index table', ratio: receiptRate / bareRate, note: 'target ≥ 0.5 on PostgreSQL' },
+      { name: `dossier receipt vs the dossier row alone (${kind})`, value: receiptRate, unit: 'receipts/s', baseline: dossierRowRate, baselineName: 'bare INSERT of one dossiers row', ratio: receiptRate / dossierRowRate, note: 'context: the receipt writes 14 rows' },
       { name: `public tracking lookup POST /api/v1/tracking (${kind})`, value: track / 2, unit: 'req/s', baseline: base / 2, baselineName: 'bare Fastify POST', ratio: track / base, note: `target ≥ 0.6; answers: ${cache.fresh} from memory, ${cache.revalidated} re-validated, ${cache.built} built` },
     ];
   } finally {

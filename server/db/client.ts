@@ -17,8 +17,12 @@ export type Schema = typeof schema;
 /** A drizzle handle, the same type on PGlite and on PostgreSQL (and inside a transaction). */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
-/** Raw parameterised SQL on a given connection ($1, $2 … placeholders). */
-export type SqlExecutor = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+/**
+ * Raw parameterised SQL on a given connection ($1, $2 … placeholders). `opts.name` makes it a named prepared
+ * statement on PostgreSQL (parsed and planned once per connection; for the hottest statements only — the text
+ * for a name must never change). PGlite runs in-process and ignores the name.
+ */
+export type SqlExecutor = (text: string, values?: unknown[], opts?: { name?: string }) => Promise<{ rows: Record<string, unknown>[] }>;
 
 /** A transaction: a drizzle handle and raw SQL on the same connection (for pg-boss). */
 export interface Tx {
@@ -102,7 +106,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       await engine.close();
     };
   }
-  const query: SqlExecutor = async (text, values) => pool.query(text, values as unknown[]);
+  const named = kind === 'postgres';
+  const run = (c: { query: pg.Pool['query'] }, text: string, values: unknown[] | undefined, o?: { name?: string }) =>
+    named && o?.name ? c.query({ name: o.name, text, values }) : c.query(text, values);
+  const query: SqlExecutor = (text, values, o) => run(pool, text, values, o);
 
   return {
     kind,
@@ -113,7 +120,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       const after: Array<() => void | Promise<void>> = [];
       const result = await db.transaction(async (dtx) => {
         const client = rawClientOf(dtx);
-        return fn({ db: dtx as unknown as Db, query: (text, values) => client.query(text, values), afterCommit: (f) => after.push(f) });
+        return fn({ db: dtx as unknown as Db, query: (text, values, o) => run(client as never, text, values, o), afterCommit: (f) => after.push(f) });
       });
       for (const f of after) await f();
       return result;

@@ -18,6 +18,25 @@ export interface Queue {
   boss: PgBoss;
 }
 
+/**
+ * SQL that enqueues one job as part of a larger statement (a data-modifying CTE), for the one hot path where a
+ * separate `send` round trip matters (the dossier receipt). `$name` and `$data` are the placeholders of the queue
+ * name (text) and the job data (jsonb text). It follows pg-boss 10.4.2's own `insertJob` (src/plans.js) with the
+ * queue's policy, retry and retention settings and pg-boss's defaults; the receipt e-mail test proves the job is
+ * picked up and run. Check it when upgrading pg-boss (the version is pinned).
+ */
+export function enqueueSql(name: string, data: string): string {
+  return `INSERT INTO pgboss.job (id, name, data, priority, start_after, singleton_key, singleton_on, dead_letter, expire_in, keep_until, retry_limit, retry_delay, retry_backoff, policy)
+    SELECT gen_random_uuid(), q.name, ${data}::jsonb, 0, now(), NULL, NULL, q.dead_letter,
+           COALESCE(q.expire_seconds, 900) * interval '1s',
+           now() + CAST(COALESCE((q.retention_minutes * 60)::text, '14 days') AS interval),
+           COALESCE(q.retry_limit, 2),
+           CASE WHEN COALESCE(q.retry_backoff, false) THEN GREATEST(COALESCE(q.retry_delay, 0), 1) ELSE COALESCE(q.retry_delay, 0) END,
+           COALESCE(q.retry_backoff, false), q.policy
+      FROM pgboss.queue q WHERE q.name = ${name}
+    ON CONFLICT DO NOTHING`;
+}
+
 export async function startQueue(pool: pg.Pool, opts: { workers: boolean }): Promise<Queue> {
   const boss = new PgBoss({
     db: { executeSql: (text, values) => pool.query(text, values) },

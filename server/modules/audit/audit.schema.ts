@@ -1,9 +1,14 @@
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Append-only audit log. `seq` orders the hash chain (an identity column is the one place we use a sequence:
- * the chain needs a total order); `hash = sha256(prev_hash + canonical(row))`. A trigger refuses UPDATE and
- * DELETE; `audit verify` detects rows edited or removed behind the trigger's back.
+ * Append-only audit log. `seq` orders the hash chain (the chain needs a total order). Two link formats:
+ * - v1 (rows written before migration 0014): `hash = sha256(prev_hash + '\n' + canonical(seq, row))`, computed in
+ *   the application after reading the head;
+ * - v2: the application computes `row_digest = sha256(canonical(row))` and inserts; the database's BEFORE INSERT
+ *   trigger takes the head under a row lock, sets `seq`, `prev_hash` and `hash = sha256(prev_hash + '\n' + seq +
+ *   '\n' + row_digest)` and moves the head — one statement per audit row instead of three (ADR 0007).
+ * A trigger refuses UPDATE and DELETE; `audit verify` recomputes every digest and link in the application and
+ * detects rows edited or removed behind the triggers' back.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -22,6 +27,10 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** Link format: 1 (hash over the whole row, application-side) or 2 (digest + database-side link). */
+    hashVersion: smallint('hash_v').notNull().default(1),
+    /** v2: sha256 of the canonical row without seq and hashes; verification recomputes it, never trusts it. */
+    rowDigest: text('row_digest'),
   },
   (t) => [
     index('audit_log_subject_idx').on(t.subjectType, t.subjectId),

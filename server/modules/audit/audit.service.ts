@@ -48,23 +48,44 @@ interface HashedFields {
   after: unknown;
 }
 
-/** The chain link: sha256(prev_hash + '\n' + canonical row). */
+/** v1 chain link (rows written before migration 0014): sha256(prev_hash + '\n' + canonical row with its seq). */
 export function hashAuditRow(prevHash: string, r: HashedFields): string {
   const body = canonicalJson([r.seq, r.id, r.at.toISOString(), r.actorId, r.actorLabel, r.action, r.subjectType, r.subjectId, r.unitId, r.requestId, r.before, r.after]);
   return createHash('sha256').update(`${prevHash}\n${body}`).digest('hex');
 }
 
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** v2 canonical row: everything but its place in the chain (seq, prev_hash, hash). */
+function auditRowCanonical(r: Omit<HashedFields, 'seq'>): string {
+  return canonicalJson([r.id, r.at.toISOString(), r.actorId, r.actorLabel, r.action, r.subjectType, r.subjectId, r.unitId, r.requestId, r.before, r.after]);
+}
+
+/** v2 row digest: sha256 of the canonical row. */
+export function auditRowDigest(r: Omit<HashedFields, 'seq'>): string {
+  return sha256Hex(auditRowCanonical(r));
+}
+
+/** v2 chain link, as the database's `audit_log_chain()` trigger computes it. */
+export function auditLink(prevHash: string, seq: number, rowDigest: string): string {
+  return sha256Hex(`${prevHash}\n${seq}\n${rowDigest}`);
+}
+
+/** The columns an audit row is inserted with, in this order; the trigger fills seq, prev_hash, hash, hash_v. */
+export const AUDIT_INSERT_COLUMNS = 'id, at, actor_id, actor_label, action, subject_type, subject_id, unit_id, request_id, before, after, row_digest';
+/** SQL casts of those columns' parameters (for use inside larger statements). */
+export const AUDIT_INSERT_CASTS = ['uuid', 'timestamptz', 'uuid', 'text', 'text', 'text', 'text', 'uuid', 'text', 'jsonb', 'jsonb', 'text'];
+
 /**
- * Appends one audit row inside the caller's transaction. The head row is locked, so concurrent writers
- * queue and the chain stays linear; a rolled-back write leaves no audit row.
+ * One audit row ready to insert: its parameter values in AUDIT_INSERT_COLUMNS order without the digest, and the
+ * canonical text the digest is the sha-256 of (`digestOf`). A statement that learns a value only as it runs (the
+ * dossier code of a receipt) puts a unique marker in `after` and replaces it in both the jsonb and the canonical
+ * text before hashing — see `insertReceipt`.
  */
-export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Promise<void> {
-  const head = await tx.db.select().from(auditHead).where(eq(auditHead.id, 1)).for('update');
-  if (!head[0]) throw new Error('audit_head row missing: migrations not applied');
-  const row: HashedFields = {
-    seq: head[0].lastSeq + 1,
+export function auditRowParts(actor: Actor, entry: AuditEntry, at = new Date()): { values: unknown[]; canonical: string } {
+  const row = {
     id: randomUUID(),
-    at: new Date(),
+    at,
     actorId: actor.userId,
     actorLabel: actor.label,
     action: entry.action,
@@ -75,9 +96,25 @@ export async function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): Prom
     before: toJson(entry.before),
     after: toJson(entry.after),
   };
-  const hash = hashAuditRow(head[0].lastHash, row);
-  await tx.db.insert(auditLog).values({ ...row, prevHash: head[0].lastHash, hash });
-  await tx.db.update(auditHead).set({ lastSeq: row.seq, lastHash: hash }).where(eq(auditHead.id, 1));
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  return { values: [row.id, row.at, row.actorId, row.actorLabel, row.action, row.subjectType, row.subjectId, row.unitId, row.requestId, json(row.before), json(row.after)], canonical: auditRowCanonical(row) };
+}
+
+/** Parameter values of one audit row, in AUDIT_INSERT_COLUMNS order, digest included. */
+export function auditRowValues(actor: Actor, entry: AuditEntry, at = new Date()): unknown[] {
+  const { values, canonical } = auditRowParts(actor, entry, at);
+  return [...values, sha256Hex(canonical)];
+}
+
+const INSERT_AUDIT = `INSERT INTO audit_log (${AUDIT_INSERT_COLUMNS}) VALUES (${AUDIT_INSERT_CASTS.map((c, i) => `$${i + 1}::${c}`).join(', ')})`;
+
+/**
+ * Appends one audit row inside the caller's transaction, in one statement: the database's trigger locks the chain's
+ * head (concurrent writers queue, the chain stays linear), links the row and moves the head. A rolled-back write
+ * leaves no audit row.
+ */
+export async function recordAudit(tx: Pick<Tx, 'query'>, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.query(INSERT_AUDIT, auditRowValues(actor, entry), { name: 'motcua_audit_insert' });
 }
 
 export interface VerifyResult {
@@ -97,7 +134,8 @@ export async function verifyAuditChain(db: Db, batch = 5000): Promise<VerifyResu
     for (const r of rows) {
       if (r.seq !== expectedSeq) return { ok: false, checked, problem: { seq: expectedSeq, reason: 'gap' } };
       if (r.prevHash !== prevHash) return { ok: false, checked, problem: { seq: r.seq, reason: 'prev_hash_mismatch' } };
-      if (hashAuditRow(prevHash, r) !== r.hash) return { ok: false, checked, problem: { seq: r.seq, reason: 'hash_mismatch' } };
+      const expected = r.hashVersion === 2 ? auditLink(prevHash, r.seq, auditRowDigest(r)) : hashAuditRow(prevHash, r);
+      if (expected !== r.hash) return { ok: false, checked, problem: { seq: r.seq, reason: 'hash_mismatch' } };
       prevHash = r.hash;
       expectedSeq++;
       checked++;

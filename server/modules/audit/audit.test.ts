@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestServer, type TestServer } from '../../test-support/server.ts';
-import { canonicalJson, verifyAuditChain } from './audit.service.ts';
+import { auditLink, auditRowDigest, canonicalJson, hashAuditRow, recordAudit, systemActor, verifyAuditChain } from './audit.service.ts';
 
 describe('audit log', () => {
   let s: TestServer;
@@ -63,6 +63,66 @@ describe('audit log', () => {
     assert.equal((await s.app.inject({ url: '/api/v1/audit/verify', headers: { cookie: admin } })).json().ok, true);
   });
 
+  test('the database links each row (v2): one INSERT, seq/prev_hash/hash filled by the trigger, digest recomputable here', async () => {
+    await s.database.transaction((tx) => recordAudit(tx, systemActor('test'), { action: 'test.v2', subjectType: 'test', after: { tên: 'Thôn Một', n: 1 } }));
+    const { rows } = await s.database.query(`SELECT * FROM audit_log WHERE action = 'test.v2'`);
+    const r = rows[0];
+    assert.equal(r.hash_v, 2);
+    const digest = auditRowDigest({ id: r.id as string, at: r.at as Date, actorId: null, actorLabel: 'test', action: 'test.v2', subjectType: 'test', subjectId: null, unitId: null, requestId: null, before: null, after: { n: 1, tên: 'Thôn Một' } });
+    assert.equal(r.row_digest, digest);
+    assert.equal(r.hash, auditLink(r.prev_hash as string, r.seq as number, digest));
+    const { rows: head } = await s.database.query('SELECT last_seq, last_hash FROM audit_head');
+    assert.ok((head[0].last_seq as number) >= (r.seq as number));
+  });
+
+  test('an INSERT without a digest, or with a malformed one, is refused; nothing is written', async () => {
+    const before = (await s.database.query('SELECT last_seq FROM audit_head')).rows[0].last_seq;
+    await assert.rejects(s.database.query(`INSERT INTO audit_log (id, at, action, subject_type) VALUES (gen_random_uuid(), now(), 'x', 'y')`), /row_digest/);
+    await assert.rejects(s.database.query(`INSERT INTO audit_log (id, at, action, subject_type, row_digest) VALUES (gen_random_uuid(), now(), 'x', 'y', 'abc')`), /row_digest/);
+    assert.equal((await s.database.query('SELECT last_seq FROM audit_head')).rows[0].last_seq, before);
+  });
+
+  test('a chain that starts with rows of the first format (v1, before migration 0014) and goes on in v2 verifies; a forged digest is found', async () => {
+    const q = s.database.query;
+    // Rebuild the chain as an installation upgraded from v1 would have it: two v1 rows at the start.
+    await q('ALTER TABLE audit_log DISABLE TRIGGER USER');
+    try {
+      const { rows } = await q('SELECT * FROM audit_log ORDER BY seq');
+      let prev = '0'.repeat(64);
+      for (const r of rows) {
+        const row = { seq: r.seq as number, id: r.id as string, at: r.at as Date, actorId: r.actor_id as string | null, actorLabel: r.actor_label as string | null, action: r.action as string, subjectType: r.subject_type as string, subjectId: r.subject_id as string | null, unitId: r.unit_id as string | null, requestId: r.request_id as string | null, before: r.before, after: r.after };
+        const v1 = row.seq <= 2;
+        const hash = v1 ? hashAuditRow(prev, row) : auditLink(prev, row.seq, auditRowDigest(row));
+        await q('UPDATE audit_log SET hash_v = $2, row_digest = $3, prev_hash = $4, hash = $5 WHERE seq = $1', [row.seq, v1 ? 1 : 2, v1 ? null : auditRowDigest(row), prev, hash]);
+        prev = hash;
+      }
+      await q('UPDATE audit_head SET last_hash = $1', [prev]);
+    } finally {
+      await q('ALTER TABLE audit_log ENABLE TRIGGER USER');
+    }
+    await s.database.transaction((tx) => recordAudit(tx, systemActor('test'), { action: 'test.after_upgrade', subjectType: 'test' }));
+    const ok = await verifyAuditChain(s.database.db);
+    assert.equal(ok.ok, true, JSON.stringify(ok));
+    assert.equal((await q(`SELECT hash_v FROM audit_log WHERE seq = 1`)).rows[0].hash_v, 1);
+    // Edit a v2 row's content and its stored digest together: the recomputed digest still differs.
+    await q('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');
+    try {
+      const { rows } = await q(`SELECT seq, row_digest FROM audit_log WHERE action = 'test.after_upgrade'`);
+      await q(`UPDATE audit_log SET action = 'test.forged', row_digest = $2 WHERE seq = $1`, [rows[0].seq, 'f'.repeat(64)]);
+      assert.deepEqual((await verifyAuditChain(s.database.db)).problem, { seq: rows[0].seq, reason: 'hash_mismatch' });
+      await q(`UPDATE audit_log SET action = 'test.after_upgrade', row_digest = $2 WHERE seq = $1`, [rows[0].seq, rows[0].row_digest]);
+      assert.equal((await verifyAuditChain(s.database.db)).ok, true);
+    } finally {
+      await q('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update');
+    }
+  });
+
+  test('concurrent writers on separate connections keep one linear chain', async () => {
+    await Promise.all(Array.from({ length: 24 }, (_, i) => s.database.transaction((tx) => recordAudit(tx, systemActor(`w${i}`), { action: 'test.concurrent', subjectType: 'test', after: { i } }))));
+    const { rows } = await s.database.query(`SELECT count(*)::int AS n, count(DISTINCT seq)::int AS d FROM audit_log WHERE action = 'test.concurrent'`);
+    assert.deepEqual(rows[0], { n: 24, d: 24 });
+    assert.equal((await verifyAuditChain(s.database.db)).ok, true);
+  });
   test('verify detects an edited row and a deleted row made behind the trigger’s back', async () => {
     const q = s.database.query;
     await q('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update');

@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, ruleViolated } from '../../platform/errors.ts';
 import { searchNorm } from '../../platform/text.ts';
 import type { Context } from '../accounts/context.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { auditRowParts, recordAudit } from '../audit/audit.service.ts';
 import type { ProcedureVersion } from '../procedures/index.ts';
 import { asDeadlineError, calendarFor } from './calendar-adapter.ts';
 import { addWorkingMinutes, dueDateOf, statutoryDue, stepBudgets, vnDate, type StatutoryTime } from './clock.ts';
@@ -45,7 +45,8 @@ export function ruleSetOf(receivedAt: Date): RuleSet {
 
 /**
  * Agency part of the code: the unit's e-ID code (QCVN 102), else its administrative code, else a stable slug of its
- * name — the initials of its words, as Vietnamese abbreviations go ('Trung tâm Phục vụ hành chính công xã Tiên Yên'
+ * name (the receipt passes the nearest unit up from the reception point that has a code, so a commune's service
+ * centre without a code of its own numbers its dossiers under the commune's code) — the initials of its words, as Vietnamese abbreviations go ('Trung tâm Phục vụ hành chính công xã Tiên Yên'
  * → 'TTPVHCCXTY'). Two units with the same slug share a daily counter, so codes stay unique.
  */
 export function agencyCodeOf(u: Pick<UnitInfo, 'code' | 'adminCode' | 'name'>): string {
@@ -91,13 +92,22 @@ export function statutoryTimeOf(v: Pick<ProcedureVersion, 'processingTime' | 'pr
   return channel === 'online' && v.processingTimeOnline ? v.processingTimeOnline : v.processingTime;
 }
 
-/** The unit of the caller's first grant carrying dossiers.receive (the default reception point). */
-function defaultReceptionUnit(ctx: Context): string {
+/**
+ * The default reception point: the unit of the caller's first counter (or administrator) grant — or, when that unit
+ * is a commune or district rather than a service centre, its one Public Administration Service Centre valid today
+ * (the counter officer of Xã Tiên Yên receives at "Trung tâm Phục vụ hành chính công xã Tiên Yên"). A unit with no
+ * centre, or with several, is itself the reception point.
+ */
+async function defaultReceptionUnit(db: Db, ctx: Context, today: string): Promise<string> {
   const g = ctx.principal?.grants.find((x) => (x.role === 'counter_officer' || x.role === 'admin') && x.unitId);
   if (!g?.unitId) {
     throw new AppError('VALIDATION_FAILED', { detail: 'receptionUnitId is required', fields: [{ field: 'receptionUnitId', code: 'required', message: { vi: 'Chọn nơi tiếp nhận', en: 'Choose the reception point', fr: 'Choisissez le point de réception' } }] });
   }
-  return g.unitId;
+  const granted = g.unitId;
+  const subtree = await subtreeValidOn(db, granted, today);
+  if (subtree.find((u) => u.id === granted)?.kind === 'service_center') return granted;
+  const centres = subtree.filter((u) => u.kind === 'service_center' && u.parentId === granted);
+  return centres.length === 1 ? centres[0].id : granted;
 }
 
 /**
@@ -117,6 +127,16 @@ async function resolveCompetent(db: Db, v: ProcedureVersion, receptionUnitId: st
   if (near) return near;
   if (v.implementingUnitIds.length === 1) return v.implementingUnitIds[0];
   throw fieldError('competentUnitId', 'required', 'Chọn cơ quan có thẩm quyền giải quyết', 'Choose the competent authority', "Choisissez l'autorité compétente");
+}
+
+/**
+ * The unit whose code numbers the reception point's dossiers: the reception point itself, except a service centre
+ * without a code of its own, which numbers under its parent (the commune or district it serves): the centre of
+ * Xã Tiên Yên gives XTY-…, like the commune; they share one daily counter, so codes stay unique.
+ */
+async function codedUnitFrom(db: Db, reception: UnitInfo): Promise<UnitInfo> {
+  if (reception.kind !== 'service_center' || reception.code?.trim() || reception.adminCode?.trim() || !reception.parentId) return reception;
+  return (await unitsById(db, [reception.parentId])).get(reception.parentId) ?? reception;
 }
 
 const fieldError = (field: string, code: string, vi: string, en: string, fr: string) => new AppError('VALIDATION_FAILED', { detail: en, fields: [{ field, code, message: { vi, en, fr } }] });
@@ -144,7 +164,7 @@ export function guidanceText(procedureName: string, applicantName: string, missi
 export async function getChecklist(deps: DossierDeps, ctx: Context, q: z.infer<typeof ChecklistQuery>, now = new Date()) {
   const db = deps.database.db;
   const v = await versionInForce(db, q.procedureId, now);
-  const receptionUnitId = q.receptionUnitId ?? defaultReceptionUnit(ctx);
+  const receptionUnitId = q.receptionUnitId ?? (await defaultReceptionUnit(db, ctx, vnDate(now)));
   await ctx.requireUnit('dossiers.receive', receptionUnitId);
   let competentUnitId: string | null = null;
   let appointment: Date | null = null;
@@ -181,7 +201,7 @@ export async function getChecklist(deps: DossierDeps, ctx: Context, q: z.infer<t
 export async function receiveDossier(deps: DossierDeps, ctx: Context, input: ReceiveInput, opts: ReceiveOptions = {}) {
   const now = opts.now ?? new Date();
   const db = deps.database.db;
-  const receptionUnitId = input.receptionUnitId ?? defaultReceptionUnit(ctx);
+  const receptionUnitId = input.receptionUnitId ?? (await defaultReceptionUnit(db, ctx, vnDate(now)));
   const [v] = await Promise.all([versionInForce(db, input.procedureId, now), ctx.requireUnit('dossiers.receive', receptionUnitId)]);
   if (v.status !== 'active') throw ruleViolated(`the procedure is ${v.status} on this date`, { status: v.status });
 
@@ -320,21 +340,32 @@ export async function receiveDossier(deps: DossierDeps, ctx: Context, input: Rec
   const event = (seq: number, kind: string, extra: Partial<EventRow>): EventRow => ({ id: randomUUID(), dossierId: id, unitId: competentUnitId, seq, kind, at: now, actorId: userId, actorName, fromUnitId: null, toUnitId: null, fromUserId: null, fromUserName: null, toUserId: null, toUserName: null, stepSeq: null, outcome: null, note: null, detail: null, ...extra });
   const events: EventRow[] = [event(1, 'received', { toUnitId: receptionUnitId, toUserId: userId, toUserName: actorName, stepSeq: 1, note: input.note })];
   if (currentSeq === 2) events.push(event(2, 'handoff', { fromUnitId: receptionUnitId, fromUserId: userId, fromUserName: actorName, toUnitId: unitOf[1], stepSeq: 2, outcome: steps[0].outcome }));
-  const agency = agencyCodeOf(reception);
+  const agency = agencyCodeOf(await codedUnitFrom(db, reception));
   const code = codeTemplate(settings.codePattern, agency, today);
 
-  const full = await deps.database.transaction(async (tx): Promise<FullAggregate> => {
-    dossier.code = await insertReceipt(tx.query, { agency, day: today, code, dossier, steps, documents, clock, appointments, events });
-    await recordAudit(tx, ctx.actor, {
-      action: 'dossier.receive',
-      subjectType: 'dossier',
-      subjectId: id,
-      unitId: competentUnitId,
-      after: { code: dossier.code, procedureVersionId: v.id, receptionUnitId, competentUnitId, returningUnitId, channel: input.channel, appointmentAt: due.toISOString(), budgetMinutes, calendarVersion: cal.version },
-    });
-    if (deps.queue) await deps.queue.send(tx, NOTIFY_JOB, { dossierId: id, kind: 'received', key: `${id}:received` });
-    return { dossier, steps, clock, events, appointments, supplements: [], documents };
+  const codeMarker = `@@dossier-code-${id}@@`;
+  const audit = auditRowParts(ctx.actor, {
+    action: 'dossier.receive',
+    subjectType: 'dossier',
+    subjectId: id,
+    unitId: competentUnitId,
+    after: { code: codeMarker, procedureVersionId: v.id, receptionUnitId, competentUnitId, returningUnitId, channel: input.channel, appointmentAt: due.toISOString(), budgetMinutes, calendarVersion: cal.version },
   });
+  // One statement: code, dossier, its rows, audit row and notification job commit together or not at all.
+  dossier.code = await insertReceipt(deps.database.query, {
+    agency,
+    day: today,
+    code,
+    dossier,
+    steps,
+    documents,
+    clock,
+    appointments,
+    events,
+    audit: { ...audit, codeMarker },
+    job: deps.queue ? { name: NOTIFY_JOB, data: { dossierId: id, kind: 'received', key: `${id}:received` } } : null,
+  });
+  const full: FullAggregate = { dossier, steps, clock, events, appointments, supplements: [], documents };
   // The answer is built from the rows just written: no second read.
   const units = new Map([...unitMap, ...subtree.map((u) => [u.id, u] as const)]);
   const users = new Map(userId ? [[userId, actorName]] : []);

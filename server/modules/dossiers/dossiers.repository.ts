@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, SqlExecutor } from '../../db/client.ts';
+import { enqueueSql } from '../../platform/queue.ts';
 import { searchNorm } from '../../platform/text.ts';
 import { users } from '../accounts/accounts.schema.ts';
+import { AUDIT_INSERT_CASTS, AUDIT_INSERT_COLUMNS } from '../audit/audit.service.ts';
 import { units } from '../units/units.schema.ts';
 import {
   dossierAccessLog,
@@ -123,34 +125,55 @@ export interface ReceiptRows {
   clock: ClockRow[];
   appointments: AppointmentRow[];
   events: EventRow[];
+  /**
+   * The audit row (`auditRowParts`): its `after` carries `codeMarker` where the code goes; the statement puts the
+   * code in its place, in the jsonb and in the canonical text, and hashes the text (the chain trigger links it).
+   */
+  audit: { values: unknown[]; canonical: string; codeMarker: string };
+  /** The job to enqueue with the receipt (queue name, data), when the installation runs a queue. */
+  job: { name: string; data: object } | null;
 }
 
-/**
- * Writes a receipt in ONE statement: the daily sequence of the agency is incremented (the upsert row-locks the
- * counter until COMMIT, so concurrent receipts of the same agency queue up, a rolled-back receipt leaves it as it
- * was and a committed number is never handed out again), the dossier gets its code from it, and the steps,
- * documents, first clock segment, initial appointment and first timeline rows are inserted with it.
- * Returns the dossier code.
- */
-export async function insertReceipt(query: SqlExecutor, r: ReceiptRows): Promise<string> {
+const codeSql = (seq: string) => `$3 || CASE WHEN length(${seq}) >= $4::int THEN ${seq} ELSE lpad(${seq}, $4::int, '0') END || $5`;
+
+/** The receipt statement, with or without its job (two texts, each a named prepared statement on PostgreSQL). */
+function receiptSql(withJob: boolean): string {
   const cols = DOSSIER_COLUMNS.map((c) => `"${c}"`).join(', ');
-  const text = `WITH seq AS (
+  // $12…$22: the audit row's values but its digest; $23: its canonical text; $24: the code marker; $25/$26: the job.
+  const audit = AUDIT_INSERT_CASTS.slice(0, 11).map((cast, i) => (i === 10 ? `jsonb_set($${12 + i}::jsonb, '{code}', to_jsonb(d.code))` : `$${12 + i}::${cast}`));
+  return `WITH seq AS (
       INSERT INTO dossier_code_sequences (agency_code, day, last_value) VALUES ($1, $2::date, 1)
       ON CONFLICT (agency_code, day) DO UPDATE SET last_value = dossier_code_sequences.last_value + 1
       RETURNING last_value::text AS n),
     d AS (
       INSERT INTO dossiers (${cols}, code)
-      SELECT ${DOSSIER_COLUMNS.map((c) => `r."${c}"`).join(', ')},
-             $3 || CASE WHEN length(seq.n) >= $4::int THEN seq.n ELSE lpad(seq.n, $4::int, '0') END || $5
+      SELECT ${DOSSIER_COLUMNS.map((c) => `r."${c}"`).join(', ')}, ${codeSql('seq.n')}
         FROM jsonb_populate_record(NULL::dossiers, $6::jsonb) r, seq
       RETURNING code),
     s AS (INSERT INTO dossier_steps SELECT * FROM jsonb_populate_recordset(NULL::dossier_steps, $7::jsonb)),
     doc AS (INSERT INTO dossier_documents SELECT * FROM jsonb_populate_recordset(NULL::dossier_documents, $8::jsonb)),
     c AS (INSERT INTO dossier_clock_segments SELECT * FROM jsonb_populate_recordset(NULL::dossier_clock_segments, $9::jsonb)),
     a AS (INSERT INTO dossier_appointments SELECT * FROM jsonb_populate_recordset(NULL::dossier_appointments, $10::jsonb)),
-    e AS (INSERT INTO dossier_events SELECT * FROM jsonb_populate_recordset(NULL::dossier_events, $11::jsonb))
+    e AS (INSERT INTO dossier_events SELECT * FROM jsonb_populate_recordset(NULL::dossier_events, $11::jsonb)),
+    au AS (INSERT INTO audit_log (${AUDIT_INSERT_COLUMNS})
+      SELECT ${audit.join(', ')}, encode(sha256(convert_to(replace($23, $24, to_json(d.code)::text), 'UTF8')), 'hex') FROM d)${
+        withJob ? `,
+    j AS (${enqueueSql('$25', '$26')})` : ''
+      }
     SELECT code FROM d`;
-  const { rows } = await query(text, [
+}
+const RECEIPT_SQL = { job: receiptSql(true), noJob: receiptSql(false) };
+
+/**
+ * Writes a receipt in ONE statement, atomic on its own (no BEGIN/COMMIT round trips): the daily sequence of the
+ * agency is incremented (the upsert row-locks the counter until the statement commits, so concurrent receipts of the
+ * same agency queue up, a failed receipt leaves it as it was and a committed number is never handed out again), the
+ * dossier gets its code from it, and the steps, documents, first clock segment, initial appointment, first timeline
+ * rows, the audit row (linked into the chain by the database's trigger) and the notification job are inserted with
+ * it. Inside a caller's transaction (`tx.query`) it simply joins it. Returns the dossier code.
+ */
+export async function insertReceipt(query: SqlExecutor, r: ReceiptRows): Promise<string> {
+  const values: unknown[] = [
     r.agency,
     r.day,
     r.code.before,
@@ -162,7 +185,12 @@ export async function insertReceipt(query: SqlExecutor, r: ReceiptRows): Promise
     JSON.stringify(r.clock.map((x) => toRecord(dossierClockSegments, x as unknown as Record<string, unknown>))),
     JSON.stringify(r.appointments.map((x) => toRecord(dossierAppointments, x as unknown as Record<string, unknown>))),
     JSON.stringify(r.events.map((x) => toRecord(dossierEvents, x as unknown as Record<string, unknown>))),
-  ]);
+    ...r.audit.values,
+    r.audit.canonical,
+    JSON.stringify(r.audit.codeMarker),
+  ];
+  if (r.job) values.push(r.job.name, JSON.stringify(r.job.data));
+  const { rows } = await query(r.job ? RECEIPT_SQL.job : RECEIPT_SQL.noJob, values, { name: r.job ? 'motcua_receipt_job' : 'motcua_receipt' });
   return String(rows[0].code);
 }
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { verifyAuditChain } from '../audit/audit.service.ts';
 import { startDossierServer, type DossierTestServer } from './test-helpers.ts';
 
 type Detail = {
@@ -69,7 +70,8 @@ describe('dossiers API', () => {
       assert.equal(d.portalStatus, 2);
       assert.equal(d.ruleSet, 'nd118_2025');
       assert.equal(d.channel, 'counter');
-      assert.equal(d.receptionUnit.name, 'Xã Tiên Yên');
+      // The officer's grant is on the commune: the default reception point is its service centre, numbering under the commune.
+      assert.equal(d.receptionUnit.name, 'Trung tâm Phục vụ hành chính công xã Tiên Yên');
       assert.equal(d.competentUnit.name, 'Xã Tiên Yên');
       assert.deepEqual(d.steps.map((x: { kind: string; state: string }) => `${x.kind}:${x.state}`), ['receive:done', 'appraise:handed', 'sign:pending', 'return:pending']);
       assert.ok(d.steps.every((x: { dueAt: string }) => x.dueAt));
@@ -77,7 +79,11 @@ describe('dossiers API', () => {
       assert.equal(d.appointments[0].reason, 'initial');
       assert.equal(d.appointmentAt, d.dueAt);
       assert.deepEqual(d.timeline.map((e: { kind: string }) => e.kind), ['received', 'handoff']);
-      assert.equal((await s.auditFor(d.id))[0].action, 'dossier.receive');
+      const [audit] = await s.auditFor(d.id);
+      assert.equal(audit.action, 'dossier.receive');
+      // The code is known only inside the receipt's statement: the audit row carries it, and the chain still verifies.
+      assert.equal((audit.after as { code: string }).code, d.code);
+      assert.equal((await verifyAuditChain(s.database.db)).ok, true);
       const { rows } = await s.database.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'dossiers.notify' AND data->>'dossierId' = $1`, [d.id]);
       assert.equal(rows[0].n, 1);
     });
@@ -113,6 +119,13 @@ describe('dossiers API', () => {
       assert.equal(a.json().dossier.code, b.json().dossier.code);
       const { rows } = await s.database.query(`SELECT count(*)::int AS n FROM dossiers WHERE note = 'idem'`);
       assert.equal(rows[0].n, 1);
+    });
+
+    test('an explicit reception point is kept: the commune itself, when the counter sits there', async () => {
+      const res = await s.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { cookie: c.motcua }, payload: payload({ receptionUnitId: await s.unitId('Xã Tiên Yên') }) });
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().dossier.receptionUnit.name, 'Xã Tiên Yên');
+      assert.match(res.json().dossier.code, /^XTY-\d{6}-\d{4}$/);
     });
 
     test('returns 401 without a session, 403 to a specialist (no dossiers.receive) and to a counter officer of another commune', async () => {

@@ -77,6 +77,8 @@ export const dossiers = pgTable(
     index('dossiers_returning_idx').on(t.returningUnitId, t.status),
     index('dossiers_due_idx').on(t.dueAt),
     index('dossiers_received_idx').on(t.receivedAt),
+    // The same applicant's dossiers: reuse of digitised documents and results, open-dossier warning at receipt.
+    index('dossiers_applicant_id_idx').on(t.applicantIdNumber, t.procedureId).where(sql`${t.applicantIdNumber} IS NOT NULL`),
     index('dossiers_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );

@@ -30,7 +30,7 @@ describe('digitisation rates on a small fixture', () => {
     hailang = await s.unitId('Xã Hải Lạng');
     const procedureId = await s.procedure('TY-HT-06');
     const receive = async (name: string, idNumber: string, at: Date) => {
-      const input = ReceiveDossierBody.parse({ procedureId, applicant: { name, idNumber, phone: '0912345678' }, documents: [0, 1, 2].map((index) => ({ index, received: true })) });
+      const input = ReceiveDossierBody.parse({ procedureId, receptionUnitId: tienYen, applicant: { name, idNumber, phone: '0912345678' }, documents: [0, 1, 2].map((index) => ({ index, received: true })) });
       const r = await receiveDossier(s.deps, ctx, input, { now: at });
       assert.equal(r.outcome, 'received');
       return (r as Extract<typeof r, { outcome: 'received' }>).dossier;

@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_applicant_id_idx" ON "dossiers" USING btree ("applicant_id_number","procedure_id") WHERE "dossiers"."applicant_id_number" IS NOT NULL;
