@@ -115,6 +115,12 @@ Quan hệ với người được khai sinh: Cha`;
     assert.equal(fields('liên hệ 84912345678 hoặc').phone!.value, '0912345678');
   });
 
+  test('a "Số:" that numbers something else does not hide the ID number labelled further down', () => {
+    const f = fields('Quyết định số: 15/QĐ-UBND\nSố hồ sơ: 2024-77\nSố CMND: 100 234 567');
+    assert.equal(f.idNumber!.value, '100234567');
+    assert.equal(f.idNumber!.kind, 'cmnd');
+  });
+
   test('impossible dates of birth are not proposed', () => {
     assert.equal(fields('Ngày sinh: 31/02/1990').dateOfBirth, undefined);
     assert.equal(fields('Ngày sinh: 01/01/2030').dateOfBirth, undefined);

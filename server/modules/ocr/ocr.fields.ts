@@ -91,26 +91,30 @@ function trimSpan(text: string, s: Span, chars = ' \t:;,./-|'): Span {
 }
 
 /**
- * The value after the first occurrence of a label: the rest of its line up to the next label, or — when the label
- * ends its line ("Họ và tên / Full name:" above "NGUYỄN VĂN A") — the next non-empty line. A bilingual label
- * ("Giới tính / Sex:") counts as one.
+ * The values after each occurrence of a label, in reading order: the rest of its line up to the next label, or —
+ * when the label ends its line ("Họ và tên / Full name:" above "NGUYỄN VĂN A") — the next non-empty line. A
+ * bilingual label ("Giới tính / Sex:") counts as one.
  */
-function valueAfter(t: OcrText, folded: string, label: string): { span: Span; nextLine: boolean } | undefined {
+function* valuesAfter(t: OcrText, folded: string, label: string): Generator<{ span: Span; nextLine: boolean }> {
   const re = new RegExp(`(?:^|[^a-z0-9])(?:${label})\\s*(?:/\\s*[a-z .]+?)?\\s*[:.]`, 'g');
   for (let m = re.exec(folded); m; m = re.exec(folded)) {
     const after = m.index + m[0].length;
-    let span = cutAtLabel(folded, { start: after, end: lineEnd(folded, after) });
-    span = trimSpan(t.text, span);
-    if (span.end > span.start) return { span, nextLine: false };
+    const span = trimSpan(t.text, cutAtLabel(folded, { start: after, end: lineEnd(folded, after) }));
+    if (span.end > span.start) {
+      yield { span, nextLine: false };
+      continue;
+    }
     // Nothing on this line: the value is on the next non-empty line (if that line is not itself a label).
     let next = lineEnd(folded, after) + 1;
     while (next < folded.length && folded[next] === '\n') next++;
     if (next >= folded.length) continue;
     const lineSpan = trimSpan(t.text, cutAtLabel(folded, { start: next, end: lineEnd(folded, next) }));
-    if (lineSpan.end > lineSpan.start && lineSpan.start === trimSpan(t.text, { start: next, end: lineEnd(folded, next) }).start) return { span: lineSpan, nextLine: true };
+    if (lineSpan.end > lineSpan.start && lineSpan.start === trimSpan(t.text, { start: next, end: lineEnd(folded, next) }).start) yield { span: lineSpan, nextLine: true };
   }
-  return undefined;
 }
+
+/** The value after the first occurrence of a label that has one. */
+const valueAfter = (t: OcrText, folded: string, label: string) => valuesAfter(t, folded, label).next().value as { span: Span; nextLine: boolean } | undefined;
 
 /** Ends a span where another label begins on the same line. */
 function cutAtLabel(folded: string, s: Span): Span {
@@ -186,8 +190,8 @@ function digitsOf(raw: string): { digits: string; corrected: boolean } | undefin
 }
 
 function extractIdNumber(t: OcrText, folded: string): ExtractedFields['idNumber'] {
-  const labelled = valueAfter(t, folded, LABELS.idNumber);
-  if (labelled) {
+  // Labelled ("Số:" also numbers other papers): the first label whose value is a number of 12 or 9 digits.
+  for (const labelled of valuesAfter(t, folded, LABELS.idNumber)) {
     // The number is the first run of digits and look-alikes (with spaces or dots) of the value.
     const raw = t.text.slice(labelled.span.start, labelled.span.end);
     const m = /[0-9OoDQIl|iSBZ][0-9OoDQIl|iSBZ .-]*[0-9OoDQIl|iSBZ]/.exec(raw);

@@ -223,3 +223,38 @@ describe('OCR assist without tesseract', () => {
     }
   });
 });
+
+describe('OCR assist with every worker busy', { skip: noOcr }, () => {
+  let s: DossierTestServer;
+  let pdf: Buffer;
+  before(async () => {
+    // Read by the routes at start-up: one worker and no queue, so a second scan at the same time is refused.
+    Object.assign(process.env, { OCR_WORKERS: '1', OCR_QUEUE_LIMIT: '0' });
+    try {
+      [s, pdf] = await Promise.all([startDossierServer(), renderCccdPdf()]);
+    } finally {
+      delete process.env.OCR_WORKERS;
+      delete process.env.OCR_QUEUE_LIMIT;
+    }
+  });
+  after(() => s?.close());
+
+  test('scans sent together beyond the queue bound get 503 OCR_BUSY with Retry-After at once; the admitted one is read', async () => {
+    const send = () => {
+      const body = multipart(pdf);
+      return s.app.inject({ method: 'POST', url: '/api/v1/ocr/extract', headers: { ...body.headers, cookie: s.cookies.motcua, 'accept-language': 'en' }, payload: body.payload });
+    };
+    const answers = await Promise.all([send(), send(), send()]);
+    const ok = answers.filter((r) => r.statusCode === 200);
+    const busy = answers.filter((r) => r.statusCode === 503);
+    assert.ok(ok.length >= 1, answers.map((r) => r.statusCode).join());
+    assert.ok(busy.length >= 1, answers.map((r) => r.statusCode).join());
+    assert.equal(ok.length + busy.length, 3);
+    assert.equal(busy[0].json().code, 'OCR_BUSY');
+    assert.equal(busy[0].headers['retry-after'], '5');
+    assert.match(busy[0].json().title, /many scans/);
+    assert.equal(ok[0].json().fields.idNumber.value, SCAN_APPLICANT.idNumber);
+    // The pool is free again afterwards.
+    assert.equal((await send()).statusCode, 200);
+  });
+});
