@@ -112,6 +112,9 @@ describe('OCR at the counter', { skip }, () => {
     // Exactly the filled fields the server flagged carry the note (the phone was not filled).
     const flagged = ['name', 'idNumber', 'email', 'address'].filter((k) => fields[k]?.review).length;
     assert.equal(await page.locator('.ant-form-item-explain-warning', { hasText: 'Kiểm tra lại' }).count(), flagged);
+    // …and the outcome says why, field by field.
+    const names: Record<string, string> = { name: 'Họ và tên', idNumber: 'Số CCCD/CMND', email: 'Thư điện tử', address: 'Địa chỉ' };
+    for (const k of Object.keys(names).filter((key) => fields[key]?.review)) assert.match(await page.getByTestId('ocr-review-reasons').innerText(), new RegExp(`${names[k]} \\(`));
 
     // The applicant's birth registration still in progress is listed, with a link to it.
     const warning = page.getByTestId('open-dossiers-warning');

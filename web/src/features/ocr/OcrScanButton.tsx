@@ -112,6 +112,11 @@ export function OcrScanButton({ form }: { form: FormInstance }) {
               {outcome.kept.length > 0 && <div>{fmt(s.kept, { fields: outcome.kept.map((k) => s.fieldNames[k]).join(', ') })}</div>}
               {outcome.organisation &&
                 (Object.keys(TARGETS) as Target[]).map((k) => (f?.[k] ? <div key={k}>{`${s.fieldNames[k]}: ${f[k].value}`}</div> : null))}
+              {outcome.reviewed.length > 0 && (
+                <div data-testid="ocr-review-reasons">
+                  {fmt(s.whyReview, { list: outcome.reviewed.map((k) => `${s.fieldNames[k]} (${f![k]!.reasons.map((r) => s.reasons[r]).join(', ')})`).join('; ') })}
+                </div>
+              )}
               {facts && <div>{fmt(s.alsoRead, { facts })}</div>}
             </>
           }

@@ -20,6 +20,18 @@ const vi = {
   duplicateTitle: 'Người nộp đang có {{n}} hồ sơ chưa giải quyết xong cho thủ tục này',
   duplicateHint: 'Kiểm tra để tránh tiếp nhận trùng; vẫn có thể tiếp nhận nếu đây là hồ sơ mới.',
   receivedOn: 'tiếp nhận {{date}}',
+  whyReview: 'Cần đối chiếu: {{list}}',
+  reasons: {
+    low_confidence: 'đọc không rõ',
+    ocr_corrected: 'đã sửa ký tự đọc nhầm',
+    no_diacritics: 'không có dấu',
+    unusual_characters: 'có ký tự lạ',
+    id_province: 'mã tỉnh trong số CCCD không hợp lệ',
+    id_century: 'chữ số thứ 4 của CCCD không hợp lệ',
+    id_birth_year_mismatch: 'năm sinh không khớp số CCCD',
+    id_sex_mismatch: 'giới tính không khớp số CCCD',
+    incomplete: 'có thể còn dòng tiếp theo',
+  },
 };
 type Strings = typeof vi;
 
@@ -41,6 +53,18 @@ const en: Strings = {
   duplicateTitle: 'The applicant has {{n}} dossier(s) of this procedure still being handled',
   duplicateHint: 'Check them to avoid a duplicate receipt; you may still receive if this is a new dossier.',
   receivedOn: 'received {{date}}',
+  whyReview: 'To compare with the papers: {{list}}',
+  reasons: {
+    low_confidence: 'read unclearly',
+    ocr_corrected: 'misread characters corrected',
+    no_diacritics: 'no accents',
+    unusual_characters: 'odd characters',
+    id_province: 'invalid province code in the ID number',
+    id_century: 'invalid 4th digit of the ID number',
+    id_birth_year_mismatch: 'birth year differs from the ID number',
+    id_sex_mismatch: 'sex differs from the ID number',
+    incomplete: 'may continue on the next line',
+  },
 };
 
 const fr: Strings = {
@@ -61,6 +85,18 @@ const fr: Strings = {
   duplicateTitle: 'Le demandeur a {{n}} dossier(s) de cette procédure encore en cours',
   duplicateHint: 'Vérifiez-les pour éviter un doublon ; vous pouvez tout de même recevoir s’il s’agit d’un nouveau dossier.',
   receivedOn: 'reçu le {{date}}',
+  whyReview: 'À comparer avec les pièces : {{list}}',
+  reasons: {
+    low_confidence: 'lecture incertaine',
+    ocr_corrected: 'caractères mal lus corrigés',
+    no_diacritics: 'sans accents',
+    unusual_characters: 'caractères inhabituels',
+    id_province: 'code de province invalide dans le n° d’identité',
+    id_century: '4e chiffre du n° d’identité invalide',
+    id_birth_year_mismatch: 'année de naissance différente du n° d’identité',
+    id_sex_mismatch: 'sexe différent du n° d’identité',
+    incomplete: 'peut continuer à la ligne suivante',
+  },
 };
 
 const ALL: Record<Lang, Strings> = { vi, en, fr };
