@@ -2,8 +2,8 @@
  * The dashboard pages' own words in the three interface languages (the shared translation files only carry the
  * menu entry). `useStrings()` follows the interface language.
  */
-import { useTranslation } from 'react-i18next';
-import { currentLanguage, type Lang } from '../../i18n/index.ts';
+import { fmt, stringsHook } from '../../i18n/feature-strings.ts';
+import type { Lang } from '../../i18n/index.ts';
 
 const vi = {
   title: 'Bảng điều hành',
@@ -254,15 +254,9 @@ const fr: Strings = {
 
 const ALL: Record<Lang, Strings> = { vi, en, fr };
 
-export function fmt(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
 
-export function useStrings(): { s: Strings; lang: Lang } {
-  useTranslation();
-  const lang = currentLanguage();
-  return { s: ALL[lang], lang };
-}
+export const useStrings = stringsHook(ALL);
+export { fmt };
 
 const locale = (lang: Lang) => (lang === 'en' ? 'en-GB' : lang === 'fr' ? 'fr-FR' : 'vi-VN');
 

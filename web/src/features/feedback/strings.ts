@@ -1,6 +1,6 @@
 /** Words of the feedback pages (public form and published answers, officials' inbox), in vi/en/fr. */
-import { useTranslation } from 'react-i18next';
-import { currentLanguage, type Lang } from '../../i18n/index.ts';
+import { fmt, stringsHook } from '../../i18n/feature-strings.ts';
+import type { Lang } from '../../i18n/index.ts';
 
 const vi = {
   publicTitle: 'Phản ánh, kiến nghị',
@@ -256,12 +256,6 @@ export const TYPES: Record<string, L> = {
   praise: { vi: 'Khen ngợi', en: 'Praise', fr: 'Félicitations' },
 };
 
-export function fmt(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
 
-export function useStrings(): { s: Strings; lang: Lang } {
-  useTranslation();
-  const lang = currentLanguage();
-  return { s: ALL[lang], lang };
-}
+export const useStrings = stringsHook(ALL);
+export { fmt };

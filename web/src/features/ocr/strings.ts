@@ -1,6 +1,6 @@
 /** Words of the OCR assist on the receipt page (reading a scan, the duplicate warning), in vi/en/fr. */
-import { useTranslation } from 'react-i18next';
-import { currentLanguage, type Lang } from '../../i18n/index.ts';
+import { fmt, stringsHook } from '../../i18n/feature-strings.ts';
+import type { Lang } from '../../i18n/index.ts';
 
 const vi = {
   readScan: 'Đọc thông tin từ bản quét',
@@ -101,12 +101,6 @@ const fr: Strings = {
 
 const ALL: Record<Lang, Strings> = { vi, en, fr };
 
-export function fmt(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
 
-export function useStrings(): { s: Strings; lang: Lang } {
-  useTranslation();
-  const lang = currentLanguage();
-  return { s: ALL[lang], lang };
-}
+export const useStrings = stringsHook(ALL);
+export { fmt };

@@ -2,8 +2,8 @@
  * Words of the citizen portal (/cong-dan) and of the counter's online inbox, in the three interface languages.
  * Status and timeline wording comes from the server (the API answers in the language asked for).
  */
-import { useTranslation } from 'react-i18next';
-import { currentLanguage, type Lang } from '../../i18n/index.ts';
+import { fmt, stringsHook } from '../../i18n/feature-strings.ts';
+import type { Lang } from '../../i18n/index.ts';
 
 const vi = {
   title: 'Dịch vụ công trực tuyến',
@@ -342,17 +342,9 @@ const fr: Strings = {
 
 const ALL: Record<Lang, Strings> = { vi, en, fr };
 
-/** Replaces {{name}} placeholders. */
-export function fmt(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
 
-/** The strings in the interface language; re-renders when the language changes. */
-export function useStrings(): { s: Strings; lang: Lang } {
-  useTranslation();
-  const lang = currentLanguage();
-  return { s: ALL[lang], lang };
-}
+export const useStrings = stringsHook(ALL);
+export { fmt };
 
 /** Đồng, grouped the Vietnamese way whatever the language: 15.000 đ. */
 export const money = (n: number) => `${n.toLocaleString('vi-VN')} đ`;

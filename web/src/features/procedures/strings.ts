@@ -4,8 +4,8 @@
  * interface language like `useTranslation()` does. Labels of the closed lists (fields, levels …) come from the
  * server's procedures.kinds.ts, the same file the API publishes.
  */
-import { useTranslation } from 'react-i18next';
-import { currentLanguage, type Lang } from '../../i18n/index.ts';
+import { fmt, stringsHook } from '../../i18n/feature-strings.ts';
+import type { Lang } from '../../i18n/index.ts';
 
 const vi = {
   catalogue: {
@@ -479,14 +479,6 @@ const fr: Strings = {
 
 const ALL: Record<Lang, Strings> = { vi, en, fr };
 
-/** Replaces {{name}} placeholders. */
-export function fmt(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
 
-/** The strings in the interface language; re-renders when the language changes. */
-export function useStrings(): { s: Strings; lang: Lang } {
-  useTranslation(); // subscribes to language changes
-  const lang = currentLanguage();
-  return { s: ALL[lang], lang };
-}
+export const useStrings = stringsHook(ALL);
+export { fmt };

@@ -1,6 +1,6 @@
 /** Words of the satisfaction pages (kiosk /danh-gia and the officials' summary), in the three interface languages. */
-import { useTranslation } from 'react-i18next';
-import { currentLanguage, type Lang } from '../../i18n/index.ts';
+import { fmt, stringsHook } from '../../i18n/feature-strings.ts';
+import type { Lang } from '../../i18n/index.ts';
 
 const vi = {
   kioskTitle: 'Đánh giá mức độ hài lòng',
@@ -140,12 +140,6 @@ export const SCALE: Record<number, { vi: string; en: string; fr: string }> = {
   5: { vi: 'Rất hài lòng', en: 'Very satisfied', fr: 'Très satisfait' },
 };
 
-export function fmt(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
 
-export function useStrings(): { s: Strings; lang: Lang } {
-  useTranslation();
-  const lang = currentLanguage();
-  return { s: ALL[lang], lang };
-}
+export const useStrings = stringsHook(ALL);
+export { fmt };

@@ -3,8 +3,8 @@
  * procedures and dossier pages keep theirs. Status, event and pause wording comes from the server (the API answers
  * in the language asked for).
  */
-import { useTranslation } from 'react-i18next';
-import { currentLanguage, type Lang } from '../../i18n/index.ts';
+import { fmt, stringsHook } from '../../i18n/feature-strings.ts';
+import type { Lang } from '../../i18n/index.ts';
 
 const vi = {
   title: 'Tra cứu hồ sơ',
@@ -124,14 +124,6 @@ const fr: Strings = {
 
 const ALL: Record<Lang, Strings> = { vi, en, fr };
 
-/** Replaces {{name}} placeholders. */
-export function fmt(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
 
-/** The strings in the interface language; re-renders when the language changes. */
-export function useStrings(): { s: Strings; lang: Lang } {
-  useTranslation();
-  const lang = currentLanguage();
-  return { s: ALL[lang], lang };
-}
+export const useStrings = stringsHook(ALL);
+export { fmt };
