@@ -146,6 +146,8 @@ export const Checklist = z.object({
   documents: z.array(RequiredDocumentLine),
   fees: z.array(z.object({ name: z.string(), amount: z.number() })),
   receptionUnitId: Uuid,
+  /** Where the caller may receive (their counter grants' units and the service centres under them), Vietnamese order. */
+  receptionPoints: z.array(z.object({ id: Uuid, name: z.string() })),
   competentUnitId: Uuid.nullable(),
   /** Appointment if received now. */
   appointmentPreview: Instant.nullable(),

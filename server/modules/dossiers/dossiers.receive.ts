@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { ChecklistQuery, ReceiveDossierBody } from '../../../contracts/dossiers.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, ruleViolated } from '../../platform/errors.ts';
-import { searchNorm } from '../../platform/text.ts';
+import { compareVi, searchNorm } from '../../platform/text.ts';
 import type { Context } from '../accounts/context.ts';
 import { auditRowParts, recordAudit } from '../audit/audit.service.ts';
 import type { ProcedureVersion } from '../procedures/index.ts';
@@ -111,6 +111,19 @@ async function defaultReceptionUnit(db: Db, ctx: Context, today: string): Promis
 }
 
 /**
+ * The reception points the caller may choose: the unit of each counter (or administrator) grant and the service
+ * centres under it valid today, in Vietnamese order (cached unit tree).
+ */
+async function receptionPointsOf(db: Db, ctx: Context, today: string): Promise<Array<{ id: string; name: string }>> {
+  const granted = [...new Set((ctx.principal?.grants ?? []).filter((g) => (g.role === 'counter_officer' || g.role === 'admin') && g.unitId).map((g) => g.unitId!))];
+  const points = new Map<string, string>();
+  for (const unitId of granted) {
+    for (const u of await subtreeValidOn(db, unitId, today)) if (u.id === unitId || u.kind === 'service_center') points.set(u.id, u.name);
+  }
+  return [...points].map(([id, name]) => ({ id, name })).sort((a, b) => compareVi(a.name, b.name));
+}
+
+/**
  * The competent authority: the given one (it must be an implementing unit of the version or lie under one), or
  * the implementing unit nearest above the reception point, or the only implementing unit.
  */
@@ -183,6 +196,7 @@ export async function getChecklist(deps: DossierDeps, ctx: Context, q: z.infer<t
     documents: v.documents.map((d, index) => ({ index, name: d.name, form: d.form, count: d.count, scanRequired: d.form !== 'presented' })),
     fees: v.fees.map((f) => ({ name: f.name, amount: f.amount })),
     receptionUnitId,
+    receptionPoints: await receptionPointsOf(db, ctx, vnDate(now)),
     competentUnitId,
     appointmentPreview: appointment ? appointment.toISOString() : null,
   };

@@ -121,6 +121,15 @@ describe('dossiers API', () => {
       assert.equal(rows[0].n, 1);
     });
 
+    test('the checklist names the default reception point and the points the officer may choose', async () => {
+      const cl = (await s.app.inject({ method: 'POST', url: '/api/v1/dossiers/checklist', headers: { cookie: c.motcua }, payload: { procedureId: procId } })).json();
+      const centre = await s.unitId('Trung tâm Phục vụ hành chính công xã Tiên Yên');
+      assert.equal(cl.receptionUnitId, centre);
+      assert.deepEqual(cl.receptionPoints.map((p: { name: string }) => p.name), ['Trung tâm Phục vụ hành chính công xã Tiên Yên', 'Xã Tiên Yên']);
+      const other = (await s.app.inject({ method: 'POST', url: '/api/v1/dossiers/checklist', headers: { cookie: c.motcua }, payload: { procedureId: procId, receptionUnitId: await s.unitId('Xã Tiên Yên') } })).json();
+      assert.equal(other.receptionUnitId, await s.unitId('Xã Tiên Yên'));
+    });
+
     test('an explicit reception point is kept: the commune itself, when the counter sits there', async () => {
       const res = await s.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { cookie: c.motcua }, payload: payload({ receptionUnitId: await s.unitId('Xã Tiên Yên') }) });
       assert.equal(res.statusCode, 201, res.body);
