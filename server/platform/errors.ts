@@ -35,6 +35,14 @@ export const ERROR_CODES = {
   RATE_LIMITED: 429,
   /** An electronic-identity sign-in came back unusable: unknown, replayed or expired state, wrong nonce, provider error. 401 */
   SIGN_IN_REFUSED: 401,
+  /** Reading scans is not installed on this server (tesseract-ocr, tesseract-ocr-vie, poppler-utils). 503 */
+  OCR_UNAVAILABLE: 503,
+  /** Every OCR worker is busy and the queue is full; Retry-After says when to try again. 503 */
+  OCR_BUSY: 503,
+  /** No page of the scan could be read within the time limit per page. 503 */
+  OCR_TIMEOUT: 503,
+  /** The file has an accepted type but no page could be rendered or read (damaged PDF or image). 422 */
+  OCR_UNREADABLE: 422,
   /** Anything unexpected; the log has the detail under the request id. 500 */
   INTERNAL: 500,
 } as const;
@@ -56,13 +64,17 @@ export class AppError extends Error {
   /** Values substituted into the localised message (`{name}` placeholders). */
   readonly params: Record<string, string | number>;
 
-  constructor(code: ErrorCode, opts: { detail?: string; fields?: FieldError[]; params?: Record<string, string | number> } = {}) {
+  /** Seconds the client should wait before retrying (sent as Retry-After). */
+  readonly retryAfter?: number;
+
+  constructor(code: ErrorCode, opts: { detail?: string; fields?: FieldError[]; params?: Record<string, string | number>; retryAfter?: number } = {}) {
     super(opts.detail ?? code);
     this.name = 'AppError';
     this.code = code;
     this.status = ERROR_CODES[code];
     this.fields = opts.fields;
     this.params = opts.params ?? {};
+    this.retryAfter = opts.retryAfter;
   }
 }
 

@@ -21,6 +21,10 @@ export const ERROR_TITLES: Record<ErrorCode, Record<Lang, string>> = {
   UNSUPPORTED_MEDIA_TYPE: { vi: 'Định dạng không được hỗ trợ', en: 'Unsupported media type', fr: 'Type de contenu non pris en charge' },
   RATE_LIMITED: { vi: 'Quá nhiều yêu cầu; vui lòng thử lại sau', en: 'Too many requests; try again later', fr: 'Trop de requêtes ; réessayez plus tard' },
   SIGN_IN_REFUSED: { vi: 'Đăng nhập bằng định danh điện tử không thành công; vui lòng đăng nhập lại', en: 'The electronic-identity sign-in was refused; please sign in again', fr: "La connexion par identité électronique a été refusée ; veuillez vous reconnecter" },
+  OCR_UNAVAILABLE: { vi: 'Chức năng đọc bản quét chưa sẵn sàng trên máy chủ (chưa cài tesseract-ocr, tesseract-ocr-vie); vui lòng nhập tay', en: 'Reading scans is not available on this server (tesseract-ocr and tesseract-ocr-vie are not installed); please type the details', fr: 'La lecture des scans n’est pas disponible sur ce serveur (tesseract-ocr et tesseract-ocr-vie ne sont pas installés) ; saisissez les informations' },
+  OCR_BUSY: { vi: 'Máy chủ đang đọc nhiều bản quét; vui lòng thử lại sau ít giây', en: 'The server is reading many scans; please try again in a few seconds', fr: 'Le serveur lit de nombreux scans ; réessayez dans quelques secondes' },
+  OCR_TIMEOUT: { vi: 'Đọc bản quét quá thời gian cho phép; thử lại với bản quét rõ hơn hoặc ít trang hơn', en: 'Reading the scan took too long; try again with a clearer scan or fewer pages', fr: 'La lecture du scan a pris trop de temps ; réessayez avec un scan plus net ou moins de pages' },
+  OCR_UNREADABLE: { vi: 'Không đọc được tệp này (tệp hỏng hoặc không có trang nào)', en: 'This file could not be read (damaged, or without any page)', fr: 'Ce fichier n’a pas pu être lu (endommagé ou sans page)' },
   INTERNAL: { vi: 'Lỗi hệ thống; vui lòng thử lại hoặc báo mã yêu cầu cho quản trị viên', en: 'Internal error; try again or give the request id to your administrator', fr: "Erreur interne ; réessayez ou communiquez l'identifiant de requête à l'administrateur" },
 };
 

@@ -7,5 +7,5 @@ export { extractFields, decodeCccd, REVIEW_BELOW, REVIEW_REASONS, FIELD_NAMES, t
 export { textOnly, parseTsv, joinPages, type OcrText } from './ocr.text.ts';
 export { createOcrEngine, ocrOptionsFromEnv, MAX_PAGES, type OcrEngine, type OcrOptions, type OcrStatus } from './ocr.engine.ts';
 export { createPool, type OcrPool } from './ocr.pool.ts';
-export { OcrError, OCR_ERRORS, type OcrErrorCode } from './ocr.errors.ts';
+export { OcrError, type OcrErrorCode } from './ocr.errors.ts';
 export { extractFromScan, findOpenDossiers, OPEN_STATUSES } from './ocr.service.ts';

@@ -4,7 +4,6 @@ import type { App, Deps } from '../../http/types.ts';
 import { readUpload, uploadLimitBytes } from '../dossiers/documents/scans.routes.ts';
 import { OcrExtraction, OcrStatus, OpenDossiers, OpenDossiersQuery } from './ocr.contracts.ts';
 import { createOcrEngine, ocrOptionsFromEnv, type OcrEngine } from './ocr.engine.ts';
-import { OcrError, sendOcrProblem } from './ocr.errors.ts';
 import { extractFromScan, findOpenDossiers, ocrStatus, type OcrDeps } from './ocr.service.ts';
 
 const tags = ['ocr'];
@@ -34,14 +33,7 @@ export async function ocrRoutes(app: App, { config, database }: Deps, engine: Oc
         summary: 'Read the applicant’s details from a scan (multipart field "file": PDF — first 2 pages —, JPEG, PNG): a proposal, nothing saved; audited as ocr.extract',
         response: { 200: OcrExtraction },
       },
-    }, async (request, reply) => {
-      try {
-        return await extractFromScan(deps, request.ctx, await readUpload(request, maxBytes));
-      } catch (err) {
-        if (err instanceof OcrError) return sendOcrProblem(request, reply, err);
-        throw err;
-      }
-    });
+    }, async (request) => extractFromScan(deps, request.ctx, await readUpload(request, maxBytes)));
   });
 
   app.get('/api/v1/assist/open-dossiers', {
