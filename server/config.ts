@@ -34,6 +34,10 @@ const ConfigSchema = z.object({
   SMTP_URL: z.string().optional(),
   /** Sender of notification e-mails. */
   MAIL_FROM: z.string().default('motcua <no-reply@localhost>'),
+  /** Secret keying the links sent to people (the feedback verdict link: HMAC-SHA-256), at least 32 characters.
+   *  Unset: one is generated at first start and kept in the settings table (key `link_secret`), so links survive
+   *  restarts; set it in production to keep it outside the database. Changing it invalidates links not yet used. */
+  LINK_SECRET: z.string().min(32).optional(),
   /** Public tracking look-ups allowed per client and minute. */
   TRACKING_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** Citizen portal sign-in (OpenID Connect): the identity provider's issuer URL, e.g. VNeID or the national portal's

@@ -14,4 +14,5 @@ export async function registerJobs(queue: Queue, database: Database) {
   await (await import('./modules/satisfaction/satisfaction.jobs.ts')).registerSatisfactionJobs(queue, database);
   await (await import('./modules/feedback/feedback.jobs.ts')).registerFeedbackJobs(queue, database);
   await (await import('./modules/reorganisation/reorganisation.jobs.ts')).registerReorganisationJobs(queue, database);
+  await (await import('./modules/portal/portal.jobs.ts')).registerPortalJobs(queue, database);
 }

@@ -18,7 +18,8 @@ import { messagingFromEnv, type MessagingDeps } from '../satisfaction/satisfacti
 import { calendarForUnit } from './feedback.deadlines.ts';
 import { pollAllMailboxes, POLL_JOB } from './feedback.imap.ts';
 import { feedbackEvents, feedbackItems, feedbackNotifications, feedbackRules } from './feedback.schema.ts';
-import { SEND_ANSWER_JOB, verdictToken } from './feedback.service.ts';
+import { linkSecret, tokenHash, verdictToken } from './feedback.links.ts';
+import { SEND_ANSWER_JOB } from './feedback.service.ts';
 
 export const DEADLINES_JOB = 'feedback.deadlines';
 type Item = typeof feedbackItems.$inferSelect;
@@ -54,18 +55,27 @@ export function answerRoute(i: Pick<Item, 'channel' | 'senderEmail' | 'senderPho
   return out;
 }
 
-/** Delivers the answer of an item to its sender and to the senders of its merged duplicates. Idempotent per job. */
-export async function handleSendAnswer(deps: MessagingDeps, data: { feedbackId: string; version: number }): Promise<number> {
+/** The messaging platform and the configured link secret (LINK_SECRET; unset → the generated one, feedback.links.ts). */
+export type AnswerDeps = MessagingDeps & { linkSecret?: string | null };
+
+/**
+ * Delivers the answer of an item to its sender and to the senders of its merged duplicates, each with their keyed
+ * verdict link (its token's hash stored on the item first, so the link works as soon as it arrives). Idempotent per job.
+ */
+export async function handleSendAnswer(deps: AnswerDeps, data: { feedbackId: string; version: number }): Promise<number> {
   const db = deps.database.db;
   const [item] = await db.select().from(feedbackItems).where(eq(feedbackItems.id, data.feedbackId));
   if (!item?.answer) return 0;
   const dups = await db.select().from(feedbackItems).where(eq(feedbackItems.mergedIntoId, item.id));
   const jobKey = `answer:${item.id}:${data.version}`;
+  const secret = await linkSecret(deps.database, deps.linkSecret);
   let sent = 0;
   for (const target of [item, ...dups]) {
     const refused = item.status === 'refused';
     const subject = `${refused ? 'Thông báo không tiếp nhận' : 'Trả lời'} phản ánh, kiến nghị ${target.code}${target.title ? ` – ${target.title}` : ''}`;
-    const verdictUrl = `${deps.publicUrl}/phan-anh-kien-nghi?y=${verdictToken(target.id)}`;
+    const token = verdictToken(secret, target.id);
+    await db.update(feedbackItems).set({ verdictTokenHash: tokenHash(token) }).where(and(eq(feedbackItems.id, target.id), sql`${feedbackItems.verdictTokenHash} IS DISTINCT FROM ${tokenHash(token)}`));
+    const verdictUrl = `${deps.publicUrl}/phan-anh-kien-nghi?y=${token}`;
     const text = [`Kính gửi ông/bà ${target.senderName ?? ''},`.replace(' ,', ','), '', `${refused ? 'Phản ánh, kiến nghị' : 'Về phản ánh, kiến nghị'} ${target.code} của ông/bà gửi ngày ${todayVn(target.receivedAt)}${refused ? ' không thuộc phạm vi tiếp nhận. Lý do:' : ', chúng tôi trả lời như sau:'}`, '', item.answer, '', `Ông/bà có hài lòng với câu trả lời không? ${verdictUrl}`, '', 'Trân trọng.'].join('\n');
     const channels: string[] = [];
     for (const r of answerRoute(target)) {
@@ -145,7 +155,8 @@ async function notifyOfficials(deps: MessagingDeps, i: Item, kind: 'reminded' | 
   }
 }
 
-export async function registerFeedbackJobs(queue: Queue, database: Database, deps: MessagingDeps = messagingFromEnv(database, 'feedback')): Promise<void> {
+export async function registerFeedbackJobs(queue: Queue, database: Database, deps: AnswerDeps = { ...messagingFromEnv(database, 'feedback'), linkSecret: process.env.LINK_SECRET }): Promise<void> {
+  await linkSecret(database, deps.linkSecret); // without LINK_SECRET: generated now, at the first start
   await queue.register<{ feedbackId: string; version: number }>(SEND_ANSWER_JOB, async (data) => {
     await handleSendAnswer(deps, data);
   }, { retryLimit: 5 });

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { MIGRATIONS_DIR } from '../../db/client.ts';
 import { startDossierServer, type DossierTestServer } from '../dossiers/test-helpers.ts';
 import { computeLiveFigure } from '../reform/par/live-figures.ts';
 import { makeDossier } from '../satisfaction/test-helpers.ts';
 import { feedbackFigures } from './index.ts';
 import { handleSendAnswer, runFeedbackDeadlines } from './feedback.jobs.ts';
-import { verdictToken } from './feedback.service.ts';
+import { legacyVerdictToken, LINK_SECRET_SETTING, linkSecret, tokenHash, verdictToken } from './feedback.links.ts';
 
 process.env.FEEDBACK_RATE_LIMIT_PER_MINUTE = '1000';
 
@@ -227,7 +230,8 @@ describe('feedback inbox API', () => {
 
   test('the sender dislikes the answer through the link sent with it, once; the figure counts it', async () => {
     const sent = (await web(webItem({ sender: { name: 'Người Chê', email: 'che@example.vn' } }))).json();
-    assert.equal((await s.app.inject({ method: 'POST', url: '/api/v1/feedback/verdict', payload: { token: verdictToken(sent.id), verdict: 'unsatisfied' } })).statusCode, 404, 'not answered yet');
+    const secret = await linkSecret(s.database);
+    assert.equal((await s.app.inject({ method: 'POST', url: '/api/v1/feedback/verdict', payload: { token: verdictToken(secret, sent.id), verdict: 'unsatisfied' } })).statusCode, 404, 'not answered yet');
     const ans = await act(sent.id, 'answer', { version: 1, answer: 'Đã xem xét.' });
     await handleSendAnswer(messaging, { feedbackId: sent.id, version: ans.json().version });
     const mail = mails.find((m) => m.to === 'che@example.vn')!;
@@ -238,8 +242,53 @@ describe('feedback inbox API', () => {
     assert.equal((await s.app.inject({ method: 'POST', url: '/api/v1/feedback/verdict', payload: { token: 'f'.repeat(32), verdict: 'satisfied' } })).statusCode, 404);
     assert.equal((await s.database.query('SELECT sender_verdict FROM feedback_items WHERE id = $1', [sent.id])).rows[0].sender_verdict, 'unsatisfied');
     assert.equal((await s.auditFor(sent.id))[0].action, 'feedback.verdict');
+    assert.equal(token, verdictToken(secret, sent.id), 'the link is keyed with the installation’s secret');
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     assert.ok((await feedbackFigures(s.database.db, { unitIds: [unitId], from: today, to: today })).unsatisfied >= 1);
+  });
+
+  test('verdict links are keyed: a forged token is refused, an unkeyed link already sent still works for an old item, the secret survives a restart', async () => {
+    const answered = async (email: string) => {
+      const item = (await web(webItem({ sender: { name: 'Người Gửi', email } }))).json();
+      const ans = await act(item.id, 'answer', { version: 1, answer: 'Đã trả lời.' });
+      assert.equal(ans.statusCode, 200, ans.body);
+      return { item, version: ans.json().version as number };
+    };
+    const verdict = (token: string, v = 'satisfied') => s.app.inject({ method: 'POST', url: '/api/v1/feedback/verdict', payload: { token, verdict: v } });
+    // A new item: its link is sent with the answer, keyed; only the token's hash is stored.
+    const fresh = await answered('moi@example.vn');
+    await handleSendAnswer(messaging, { feedbackId: fresh.item.id, version: fresh.version });
+    const token = /\?y=([a-f0-9]{32})/.exec(mails.find((m) => m.to === 'moi@example.vn')!.text)![1];
+    const stored = (await s.database.query('SELECT verdict_token_hash FROM feedback_items WHERE id = $1', [fresh.item.id])).rows[0].verdict_token_hash as string;
+    assert.match(stored, /^[0-9a-f]{64}$/);
+    assert.notEqual(stored.slice(0, 32), token, 'the token itself is not stored');
+    // Forged: the old unkeyed derivation, or an HMAC under another secret, for an item that has a keyed link.
+    assert.equal((await verdict(legacyVerdictToken(fresh.item.id))).statusCode, 404);
+    assert.equal((await verdict(verdictToken('a-guessed-secret-a-guessed-secret', fresh.item.id))).statusCode, 404);
+    assert.equal((await s.database.query('SELECT sender_verdict FROM feedback_items WHERE id = $1', [fresh.item.id])).rows[0].sender_verdict, null);
+    // An old item: answered before keyed links (no stored hash); the unkeyed link it received still works, once.
+    const old = await answered('cu@example.vn');
+    assert.equal((await s.database.query('SELECT verdict_token_hash FROM feedback_items WHERE id = $1', [old.item.id])).rows[0].verdict_token_hash, null);
+    const v = await verdict(legacyVerdictToken(old.item.id), 'satisfied');
+    assert.equal(v.statusCode, 200, v.body);
+    assert.equal(v.json().code, old.item.code);
+    assert.equal((await verdict(legacyVerdictToken(old.item.id), 'unsatisfied')).statusCode, 409);
+    // The keyed link works; a second verdict is refused.
+    assert.equal((await verdict(token, 'satisfied')).statusCode, 200);
+    assert.equal((await verdict(token, 'unsatisfied')).statusCode, 409);
+    // The migration stores the hash of the unkeyed token of items answered before it: found by the index, keyed items untouched.
+    const backfill = readFileSync(join(MIGRATIONS_DIR, '0016_notify_links.sql'), 'utf8').split('--> statement-breakpoint').find((x) => x.includes('UPDATE "feedback_items"'))!;
+    const older = await answered('cu2@example.vn');
+    await s.database.query(backfill);
+    const hashOf = async (id: string) => (await s.database.query('SELECT verdict_token_hash FROM feedback_items WHERE id = $1', [id])).rows[0].verdict_token_hash;
+    assert.equal(await hashOf(older.item.id), tokenHash(legacyVerdictToken(older.item.id)));
+    assert.equal(await hashOf(fresh.item.id), stored);
+    assert.equal((await verdict(legacyVerdictToken(older.item.id))).statusCode, 200);
+    // The generated secret is kept in the settings table: another process (or a restart) derives the same links.
+    const row = (await s.database.query('SELECT value FROM settings WHERE key = $1', [LINK_SECRET_SETTING])).rows[0].value as { secret: string };
+    assert.ok(row.secret.length >= 32);
+    assert.equal(verdictToken(row.secret, fresh.item.id), token);
+    assert.equal(await linkSecret(s.database, 'configured-secret-configured-secret'), 'configured-secret-configured-secret', 'LINK_SECRET wins when set');
   });
 
   test('mailboxes: administrators only, passwords never returned, bad input refused, audited', async () => {

@@ -53,6 +53,9 @@ export const feedbackItems = pgTable(
     publicAnswer: text('public_answer'),
     /** The sender's verdict on the answer (like / dislike): 'satisfied' | 'unsatisfied' (766 indicator 5.3). */
     senderVerdict: text('sender_verdict'),
+    /** SHA-256 of the verdict link's token (HMAC under LINK_SECRET), stored when the answer is sent; null for items
+     *  answered before keyed links (their unkeyed links still work, see feedback.links.ts). */
+    verdictTokenHash: text('verdict_token_hash'),
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => feedbackItems.id),
     /** Where it came from outside: e-mail Message-ID, Open311 key id, hotline call reference. */
     externalRef: text('external_ref'),
@@ -76,6 +79,7 @@ export const feedbackItems = pgTable(
     index('feedback_items_received_idx').on(t.receivedAt),
     index('feedback_items_dossier_idx').on(t.dossierId),
     index('feedback_items_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    uniqueIndex('feedback_items_verdict_token_uq').on(t.verdictTokenHash),
   ],
 );
 

@@ -3,7 +3,6 @@
  * assign, answer, refuse, close, publish and merge duplicates. Each write is one transaction with its event row
  * (the timeline the time limits are measured on), its audit row and any job (the answer's delivery).
  */
-import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AcknowledgeBody, AnswerBody, AssignBody, ListFeedbackQuery, MergeBody, OfficialFeedbackBody, PublicFeedbackBody, PublishedQuery, ReasonBody, RuleBody } from '../../../contracts/feedback.ts';
@@ -16,6 +15,7 @@ import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Context } from '../accounts/context.ts';
 import { calendarForUnit, feedbackDeadlines } from './feedback.deadlines.ts';
 import { FEEDBACK_EVENT_KINDS, FEEDBACK_FIELDS, FEEDBACK_TYPES, OPEN_STATUSES, type FeedbackChannel, type FeedbackEventKind, type FeedbackField, type FeedbackStatus, type FeedbackType } from './feedback.kinds.ts';
+import { tokenHash } from './feedback.links.ts';
 import { redactPersonalData } from './feedback.redact.ts';
 import { feedbackCodeSequences, feedbackEvents, feedbackItems, feedbackRules } from './feedback.schema.ts';
 
@@ -431,20 +431,25 @@ export async function listMine(db: Db, ctx: Context) {
 }
 
 /**
- * The token of the "was this answer helpful?" link sent with the answer: derived from the item's id, which is
- * random and never shown publicly (public pages and Open311 use the code).
+ * The item a verdict link names: by the stored hash of its token (one indexed query; the hash is stored when the
+ * answer is sent, feedback.jobs.ts), else — links sent before keyed links — by the old unkeyed derivation, among
+ * answered items that have no stored hash. A forged token (made without the secret) matches neither.
  */
-export const verdictToken = (id: string) => createHash('sha256').update(`verdict:${id}`).digest('hex').slice(0, 32);
+async function findByVerdictToken(database: Database, token: string): Promise<string | null> {
+  const [keyed] = await database.db.select({ id: feedbackItems.id }).from(feedbackItems).where(eq(feedbackItems.verdictTokenHash, tokenHash(token)));
+  if (keyed) return keyed.id;
+  const res = (await database.db.execute(sql`SELECT id FROM feedback_items WHERE verdict_token_hash IS NULL AND status IN ('answered', 'closed', 'refused')
+    AND substr(encode(sha256(convert_to('verdict:' || id::text, 'UTF8')), 'hex'), 1, 32) = ${token}`)) as unknown as { rows: Array<{ id: string }> };
+  return res.rows[0]?.id ?? null;
+}
 
 /**
  * The sender likes or dislikes the answer (766 indicator 5.3: an answer rated unsatisfied lowers the score), once.
- * @throws NOT_FOUND unknown link or not answered yet; CONFLICT already given.
+ * @throws NOT_FOUND unknown or forged link, or no answer sent yet; CONFLICT already given.
  */
 export async function recordVerdict(database: Database, ctx: Context, token: string, verdict: 'satisfied' | 'unsatisfied', now = new Date()) {
-  const res = (await database.db.execute(sql`SELECT id FROM feedback_items WHERE status IN ('answered', 'closed', 'refused')
-    AND substr(encode(sha256(convert_to('verdict:' || id::text, 'UTF8')), 'hex'), 1, 32) = ${token}`)) as unknown as { rows: Array<{ id: string }> };
-  if (!res.rows[0]) throw notFound('feedback');
-  const id = res.rows[0].id;
+  const id = await findByVerdictToken(database, token);
+  if (!id) throw notFound('feedback');
   return database.transaction(async (tx) => {
     const [row] = await tx.db.update(feedbackItems).set({ senderVerdict: verdict, updatedAt: now }).where(and(eq(feedbackItems.id, id), sql`${feedbackItems.senderVerdict} IS NULL`)).returning();
     if (!row) throw conflict('the sender already rated this answer');

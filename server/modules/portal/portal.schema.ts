@@ -118,3 +118,24 @@ export const portalPaymentAccounts = pgTable('portal_payment_accounts', {
   version: version(),
   updatedAt: updatedAt(),
 });
+
+/**
+ * Messages to applicants about their online application (the refusal notice), one row per job, channel and
+ * recipient: a retried job skips what it already sent.
+ */
+export const portalNotifications = pgTable(
+  'portal_notifications',
+  {
+    id: id(),
+    submissionId: uuid('submission_id').notNull().references(() => portalSubmissions.id),
+    jobKey: text('job_key').notNull(),
+    kind: text('kind').notNull(),
+    channel: text('channel').notNull(),
+    recipient: text('recipient').notNull(),
+    status: text('status').notNull(),
+    providerId: text('provider_id'),
+    error: text('error'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('portal_notifications_job_uq').on(t.jobKey, t.channel, t.recipient), index('portal_notifications_submission_idx').on(t.submissionId)],
+);

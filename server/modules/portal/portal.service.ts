@@ -24,6 +24,7 @@ import { dossiers } from '../dossiers/dossiers.schema.ts';
 import { findReusableDocuments, listDossierFiles } from '../dossiers/documents/index.ts';
 import { getProcedureVersionById, getProcedureVersionInForce, searchProcedures, type ProcedureVersion } from '../procedures/index.ts';
 import { units } from '../units/units.schema.ts';
+import { REFUSAL_NOTICE_JOB, type RefusalNoticeData } from './portal.jobs.ts';
 import { portalIdentities, portalOfficialIds, portalPaymentAccounts, portalSubmissionFiles, portalSubmissions } from './portal.schema.ts';
 
 export interface PortalDeps {
@@ -432,7 +433,10 @@ export async function acceptApplication(deps: PortalDeps, ctx: Context, id: stri
   return presentForCounter(deps, ctx, after);
 }
 
-/** The counter refuses a submitted application (not receivable; portal code 3) with a reason the applicant reads. */
+/**
+ * The counter refuses a submitted application (not receivable; portal code 3) with a reason the applicant reads on
+ * the portal and receives by e-mail and SMS (job `portal.notify-refusal`, queued in the same transaction).
+ */
 export async function refuseApplication(deps: PortalDeps, ctx: Context, id: string, body: z.infer<typeof ReasonBody>, now = new Date()) {
   const row = await loadForCounter(deps.database.db, ctx, id);
   checkVersion(row, body.version);
@@ -441,6 +445,8 @@ export async function refuseApplication(deps: PortalDeps, ctx: Context, id: stri
     const up = await tx.db.update(portalSubmissions).set({ status: 'refused', refusalReason: body.reason, decidedAt: now, decidedBy: ctx.actor.userId, version: row.version + 1, updatedAt: now }).where(and(eq(portalSubmissions.id, row.id), eq(portalSubmissions.version, row.version))).returning();
     if (!up.length) throw conflict('application changed meanwhile');
     await recordAudit(tx, ctx.actor, { action: 'portal.application.refuse', subjectType: 'portal_application', subjectId: row.id, unitId: row.receptionUnitId, before: { status: row.status }, after: { status: 'refused', reason: body.reason } });
+    // The applicant is told (e-mail, SMS) by a job queued in this transaction: a rolled-back refusal sends nothing.
+    if (deps.queue) await deps.queue.send(tx, REFUSAL_NOTICE_JOB, { submissionId: row.id, key: `refused:${row.id}:${up[0].version}` } satisfies RefusalNoticeData);
     return up;
   });
   return presentForCounter(deps, ctx, after);

@@ -10,6 +10,7 @@ import { todayVn } from '../../../platform/clock.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import type { Context } from '../../accounts/context.ts';
 import { recordAudit, systemActor } from '../../audit/audit.service.ts';
+import { issueInvite } from '../../satisfaction/satisfaction.service.ts';
 import { getDossierForSlip, type DossierSlip } from '../dossiers.documents.ts';
 import type { Outcome, RuleSet } from '../dossiers.kinds.ts';
 import { ruleSetOf } from '../dossiers.receive.ts';
@@ -25,10 +26,12 @@ import {
   renderGuidanceSlip,
   renderReceiptSlip,
   renderRefusalSlip,
+  renderReturnSlip,
   renderSupplementSlip,
   type ControlRow,
   type DossierSlipKind,
   type Issuer,
+  type RatingInvitation,
   type SlipKind,
 } from './slips.ts';
 
@@ -60,6 +63,7 @@ const FILE_NAMES: Record<SlipKind, string> = {
   refusal: 'phieu-tu-choi',
   apology: 'phieu-xin-loi',
   guidance: 'phieu-huong-dan',
+  return: 'phieu-tra-ket-qua',
 };
 
 const TERRITORIAL = new Set(['province', 'district', 'commune', 'ward', 'township', 'special_zone']);
@@ -149,6 +153,36 @@ async function refusalReasons(db: Db, slip: DossierSlip): Promise<string[]> {
   return (slip.refusal?.reasons ?? '').split('; ').filter(Boolean);
 }
 
+/** How the result was returned, from the latest `result_returned` event: moment, method, who collected it, who handed it over. */
+async function returnOf(db: Db, slip: DossierSlip) {
+  const row = await findDossierById(db, slip.id);
+  const full = row ? await loadFull(db, row) : null;
+  const ev = [...(full?.events ?? [])].reverse().find((e) => e.kind === 'result_returned');
+  const method = (ev?.detail as { method?: unknown } | null)?.method;
+  return {
+    at: slip.returnedAt ?? ev?.at ?? new Date(),
+    method: typeof method === 'string' ? method : null,
+    receivedBy: ev?.note?.startsWith('Người nhận: ') ? ev.note.slice('Người nhận: '.length) : null,
+    officialName: ev?.actorName ?? null,
+  };
+}
+
+/**
+ * The rating invitation of a returned dossier, issued through the satisfaction module (`issueInvite`: a fresh link
+ * `/danh-gia?t=…`, audited `satisfaction.invite`, the same link the counter's "invite to rate" button shows; it
+ * replaces an earlier one). Null when the dossier was already rated.
+ * @throws FORBIDDEN when the caller may not issue invitations at the returning unit (dossiers.receive).
+ */
+async function ratingInvitation(deps: DossierDeps, ctx: Context, dossierId: string, baseUrl: string, now: Date): Promise<RatingInvitation | null> {
+  try {
+    const invite = await issueInvite(deps.database, ctx, dossierId, baseUrl, now);
+    return { url: invite.url, expiresAt: new Date(invite.expiresAt) };
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'CONFLICT') return null; // one rating per dossier: already given
+    throw err;
+  }
+}
+
 async function audited(deps: DossierDeps, ctx: Context, slip: { kind: SlipKind; ruleSet: string; subjectType: string; subjectId: string; unitId: string; code: string | null }, pdf: Buffer) {
   const form = formLabel(slip.ruleSet, slip.kind);
   await deps.database.transaction((tx) =>
@@ -164,9 +198,11 @@ async function audited(deps: DossierDeps, ctx: Context, slip: { kind: SlipKind; 
 }
 
 /**
- * Prints one slip of a dossier as PDF and records the print (audit `dossier.slip.print`).
+ * Prints one slip of a dossier as PDF and records the print (audit `dossier.slip.print`). The return slip also
+ * issues the dossier's rating invitation for its QR code (see `ratingInvitation`).
  * @throws NOT_FOUND when the dossier is outside the caller's read scope, or when the slip does not apply (no
- *   supplement request, no refusal, no apology recorded).
+ *   supplement request, no refusal, no apology recorded, result not returned).
+ * @throws FORBIDDEN the return slip, to a caller who may not issue rating invitations at the returning unit.
  */
 export async function printDossierSlip(deps: DossierDeps, ctx: Context, dossierId: string, kind: DossierSlipKind, opts: PrintOptions): Promise<PrintedSlip> {
   const slip = await getDossierForSlip(deps, ctx, dossierId);
@@ -201,6 +237,12 @@ export async function printDossierSlip(deps: DossierDeps, ctx: Context, dossierI
       if (!a) throw noSlip('no apology and new appointment recorded');
       const lateStep = a.lateStepSeq ? `bước ${a.lateStepSeq}${a.lateUnit?.name ? ` – ${a.lateUnit.name}` : ''}` : null;
       pdf = await renderApologySlip({ slip, issuer: await authority(a.issuedAt), receptionName: (await oneStop()).name, apology: a, lateStep });
+      break;
+    }
+    case 'return': {
+      if (slip.status !== 'returned') throw noSlip('the result was not returned');
+      const rating = await ratingInvitation(deps, ctx, slip.id, opts.baseUrl, now);
+      pdf = await renderReturnSlip({ slip, issuer: await oneStop(), returned: await returnOf(db, slip), rating });
       break;
     }
   }

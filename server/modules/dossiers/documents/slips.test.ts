@@ -232,6 +232,57 @@ describe('printed slips (PDF)', () => {
     assert.ok(control.includes('Mẫu số 05 – Ban hành kèm theo Thông tư số 01/2018/TT-VPCP'), control);
   });
 
+  test('return slip: the result handed over, with the rating QR code and its invitation; the code decodes to a working rating link', { skip: NO_PDFTOTEXT }, async () => {
+    const d0 = await receive();
+    assert.equal((await slip(d0.id, 'return')).statusCode, 404, 'not returned yet');
+    let d = await act(d0.id, 'accept', c.chuyenvien, { version: d0.version });
+    d = await act(d.id, 'complete', c.chuyenvien, { version: d.version });
+    d = await act(d.id, 'approve', c.lanhdao, { version: d.version });
+    assert.equal((await slip(d0.id, 'return')).statusCode, 404, 'result ready, not returned yet');
+    await act(d.id, 'return-result', c.motcua, { version: d.version, method: 'counter', receivedBy: 'Trần Văn Nhận' });
+    const res = await slip(d0.id, 'return');
+    assert.equal(res.statusCode, 200, res.body);
+    assert.match(String(res.headers['content-disposition']), new RegExp(`phieu-tra-ket-qua-${d0.code}\\.pdf`));
+    const text = pdfText(res.rawPayload);
+    for (const expected of [
+      'PHIẾU TRẢ KẾT QUẢ GIẢI QUYẾT HỒ SƠ',
+      `Mã hồ sơ: ${d0.code}`,
+      'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ TIÊN YÊN',
+      'Nguyễn Thị Ánh Tuyết',
+      'Đăng ký lại khai sinh',
+      `Thời gian hẹn trả kết quả: ${officialMoment(new Date(d0.appointmentAt))}`,
+      'Hình thức trả kết quả: Trả trực tiếp tại Bộ phận Một cửa',
+      'Người nhận kết quả: Trần Văn Nhận',
+      'Quét mã để đánh giá mức độ hài lòng',
+      'NGƯỜI TRẢ KẾT QUẢ',
+      'Nguyễn Thị Hoa',
+    ]) assert.ok(text.includes(expected), `missing «${expected}» in: ${text}`);
+    assert.ok(!text.includes('Mẫu số') && !text.includes('Thông tư'), 'no national form is claimed');
+    const url = new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}/danh-gia\\?t=[A-Za-z0-9_-]+`).exec(text)?.[0];
+    assert.ok(url, `the rating link is printed: ${text}`);
+    if (!NO_ZBAR) assert.deepEqual(qrCodes(res.rawPayload), [url]);
+    // It is the dossier's invitation: the kiosk opens this dossier with it.
+    const token = new URL(url).searchParams.get('t')!;
+    const lookup = await s.app.inject({ method: 'POST', url: '/api/v1/ratings/lookup', payload: { token } });
+    assert.equal(lookup.statusCode, 200, lookup.body);
+    assert.equal(lookup.json().dossierCode, d0.code);
+    assert.equal(lookup.json().ratable, true);
+    const actions = (await s.auditFor(d0.id)).slice(0, 2);
+    assert.deepEqual(actions.map((a) => a.action), ['dossier.slip.print', 'satisfaction.invite']);
+    assert.equal((actions[0].after as { slip: string; form: string }).slip, 'return');
+    assert.equal((actions[0].after as { slip: string; form: string }).form, 'phiếu trả kết quả giải quyết hồ sơ');
+    // A specialist reads the dossier but does not issue invitations at the counter.
+    assert.equal((await slip(d0.id, 'return', c.chuyenvien)).statusCode, 403);
+    // Rated through the printed code: a reprint thanks instead of inviting.
+    const scores = { access: 5, procedures: 4, conduct: 5, results: 5, feedbackHandling: 4, overall: 5 };
+    const rated = await s.app.inject({ method: 'POST', url: '/api/v1/ratings/kiosk', payload: { token, scores } });
+    assert.equal(rated.statusCode, 201, rated.body);
+    const again = await slip(d0.id, 'return');
+    assert.equal(again.statusCode, 200, again.body);
+    const text2 = pdfText(again.rawPayload);
+    assert.ok(!text2.includes('Quét mã để đánh giá mức độ hài lòng') && text2.includes('Hồ sơ đã được đánh giá mức độ hài lòng'), text2);
+  });
+
   test('the applicant downloads the receipt slip again with code and last 4 digits; wrong digits → 404; audited as the applicant', { skip: NO_PDFTOTEXT }, async () => {
     const d = await receive();
     const r = await printReceiptSlipForApplicant(s.deps, { code: d.code, digits: '4321' }, { baseUrl: PUBLIC_URL });

@@ -15,13 +15,13 @@
  */
 import { newPdf, drawOfficialHeader, drawQr, pdfToBuffer } from '../../../platform/pdf.ts';
 import { DOCUMENT_FORMS, TIME_UNITS, type DocumentForm, type TimeUnit } from '../../procedures/index.ts';
-import { CHANNELS, OUTCOMES, type Channel, type Outcome, type RuleSet } from '../dossiers.kinds.ts';
+import { CHANNELS, OUTCOMES, RETURN_METHODS, type Channel, type Outcome, type ReturnMethod, type RuleSet } from '../dossiers.kinds.ts';
 import type { DossierSlip } from '../dossiers.documents.ts';
 
-export const SLIP_KINDS = ['receipt', 'control', 'supplement', 'refusal', 'apology', 'guidance'] as const;
+export const SLIP_KINDS = ['receipt', 'control', 'supplement', 'refusal', 'apology', 'guidance', 'return'] as const;
 export type SlipKind = (typeof SLIP_KINDS)[number];
 /** Slips printed from a dossier (the guidance slip is printed from a guidance record: no dossier exists). */
-export const DOSSIER_SLIP_KINDS = ['receipt', 'control', 'supplement', 'refusal', 'apology'] as const;
+export const DOSSIER_SLIP_KINDS = ['receipt', 'control', 'supplement', 'refusal', 'apology', 'return'] as const;
 export type DossierSlipKind = (typeof DOSSIER_SLIP_KINDS)[number];
 
 interface FormSpec {
@@ -30,6 +30,8 @@ interface FormSpec {
   title: string;
   /** Certainty of number and title: V verified, S secondary source, R recollection. */
   tag: 'V' | 'S' | 'R';
+  /** motcua's own paper, under no circular: the slip names none. */
+  own?: true;
 }
 
 interface FormSet {
@@ -55,6 +57,9 @@ export const FORM_SETS: Record<RuleSet, FormSet> = {
       // No national form: the counter's written guidance for an incomplete dossier is Mẫu 02's purpose at receipt
       // (dossier-lifecycle.md §4.2); the title is a province's (Thanh Hóa BM-VP01.01 "phiếu hướng dẫn") [V-code].
       guidance: { number: null, title: 'PHIẾU HƯỚNG DẪN HOÀN THIỆN HỒ SƠ', tag: 'S' },
+      // No national form either: at return the applicant signs the register (sổ theo dõi) and the control slip [R].
+      // This is motcua's hand-over note, which carries the rating invitation (Decision 766's satisfaction survey).
+      return: { number: null, title: 'PHIẾU TRẢ KẾT QUẢ GIẢI QUYẾT HỒ SƠ', tag: 'R', own: true },
     },
   },
   nd118_2025: {
@@ -70,6 +75,7 @@ export const FORM_SETS: Record<RuleSet, FormSet> = {
       // Mẫu 05 became the notice of stopping; the control slip moved to Mẫu 06 [S].
       control: { number: '06', title: 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ', tag: 'S' },
       guidance: { number: null, title: 'PHIẾU HƯỚNG DẪN HOÀN THIỆN HỒ SƠ', tag: 'S' },
+      return: { number: null, title: 'PHIẾU TRẢ KẾT QUẢ GIẢI QUYẾT HỒ SƠ', tag: 'R', own: true },
     },
   },
 };
@@ -81,6 +87,7 @@ export const formSetOf = (ruleSet: string): FormSet => FORM_SETS[ruleSet as Rule
 export function formLabel(ruleSet: string, kind: SlipKind): string {
   const set = formSetOf(ruleSet);
   const f = set.forms[kind];
+  if (f.own) return f.title.toLowerCase();
   return f.number ? `Mẫu số ${f.number} – ${set.circularShort}` : `${f.title.toLowerCase()} (${set.circularShort})`;
 }
 
@@ -154,7 +161,7 @@ function ensureSpace(doc: Doc, height: number) {
 function opening(doc: Doc, ruleSet: string, kind: SlipKind, issuer: Issuer, at: Date, code: string | null, codeLabel = 'Mã hồ sơ') {
   const set = formSetOf(ruleSet);
   const f = set.forms[kind];
-  doc.font('I').fontSize(9).text(f.number ? `Mẫu số ${f.number} – Ban hành kèm theo ${set.circular}` : `Theo ${set.circular}`, { align: 'right' });
+  if (!f.own) doc.font('I').fontSize(9).text(f.number ? `Mẫu số ${f.number} – Ban hành kèm theo ${set.circular}` : `Theo ${set.circular}`, { align: 'right' });
   doc.moveDown(0.4);
   drawOfficialHeader(doc, { parent: nfc(issuer.parent), name: nfc(issuer.name) }, nfc(placeDate(issuer, at)));
   doc.font('B').fontSize(14).text(f.title, { align: 'center' });
@@ -499,5 +506,67 @@ export async function renderGuidanceSlip(g: GuidanceInput): Promise<Buffer> {
   );
   para(doc, `Khi đủ hồ sơ, ông/bà nộp lại tại ${set.oneStop} hoặc trên Cổng Dịch vụ công quốc gia. Nếu có vướng mắc, ông/bà liên hệ ${nfc(g.officialName) || BLANK} để được hướng dẫn./.`);
   signatures(doc, [{ title: 'NGƯỜI NỘP HỒ SƠ', name: g.applicant.representative ?? g.applicant.name }, { title: 'NGƯỜI HƯỚNG DẪN', name: g.officialName }]);
+  return finish(doc);
+}
+
+/** The rating invitation printed on the return slip: the link of the QR code and when it stops being valid. */
+export interface RatingInvitation {
+  url: string;
+  expiresAt: Date;
+}
+
+export interface ReturnInput {
+  slip: DossierSlip;
+  issuer: Issuer;
+  returned: { at: Date; method: string | null; receivedBy: string | null; officialName: string | null };
+  /** Null when the dossier was already rated (one rating per dossier): the slip then thanks instead of inviting. */
+  rating: RatingInvitation | null;
+}
+
+/** The line under the QR code of the return slip. */
+export const RATING_INVITATION = 'Quét mã để đánh giá mức độ hài lòng';
+
+/**
+ * Phiếu trả kết quả giải quyết hồ sơ: motcua's hand-over note given with the result (no national form, see
+ * FORM_SETS.return) — applicant, procedure, receipt, appointment and return moments, the result, how and to whom it
+ * was returned — with the rating QR code (the dossier's invitation link, as the counter screen shows it) and the
+ * one-line invitation to rate.
+ */
+export async function renderReturnSlip({ slip, issuer, returned, rating }: ReturnInput): Promise<Buffer> {
+  const doc = newPdf({ title: `Phiếu trả kết quả giải quyết hồ sơ ${slip.code}`, subject: formLabel(slip.ruleSet, 'return') });
+  const set = formSetOf(slip.ruleSet);
+  opening(doc, slip.ruleSet, 'return', issuer, returned.at, slip.code);
+  para(doc, `${nfc(issuer.name)} (${set.oneStop}) đã trả kết quả giải quyết hồ sơ cho:`);
+  applicantLines(doc, slip.applicant);
+  field(doc, 'Nội dung yêu cầu giải quyết', slip.procedure.name);
+  field(doc, 'Thời gian nhận hồ sơ', officialMoment(slip.receivedAt));
+  field(doc, 'Thời gian hẹn trả kết quả', slip.appointmentAt ? officialMoment(slip.appointmentAt) : null);
+  field(doc, 'Thời gian trả kết quả', officialMoment(returned.at));
+  field(doc, 'Kết quả giải quyết', slip.refusal ? 'Văn bản trả lời (không giải quyết, có nêu lý do)' : slip.procedure.resultType);
+  field(doc, 'Hình thức trả kết quả', returned.method ? (RETURN_METHODS[returned.method as ReturnMethod]?.vi ?? returned.method) : null);
+  field(doc, 'Người nhận kết quả', returned.receivedBy ?? slip.applicant.representative ?? slip.applicant.name);
+  doc.moveDown(0.6);
+
+  if (rating) {
+    const qrSize = 86;
+    ensureSpace(doc, qrSize + 10);
+    const y = doc.y;
+    drawQr(doc, rating.url, left(doc), y, qrSize);
+    const capX = left(doc) + qrSize + 12;
+    const capW = contentWidth(doc) - qrSize - 12;
+    doc.font('B').fontSize(12).text(RATING_INVITATION, capX, y + 6, { width: capW });
+    doc.font('R').fontSize(10.5).text(`Ý kiến của ông/bà giúp chúng tôi phục vụ tốt hơn. Mỗi hồ sơ được đánh giá một lần; mã có hiệu lực đến ${officialDate(rating.expiresAt)}. Hoặc truy cập:`, capX, doc.y, { width: capW });
+    // The address on one line of its own: a line break inside it would print a broken link.
+    doc.font('R').fontSize(rating.url.length > 64 ? 8.5 : 10.5).text(rating.url, capX, doc.y, { width: capW, lineBreak: false });
+    doc.x = left(doc);
+    doc.y = Math.max(doc.y, y + qrSize) + 8;
+  } else {
+    para(doc, 'Hồ sơ đã được đánh giá mức độ hài lòng. Cảm ơn ông/bà đã đóng góp ý kiến.');
+  }
+
+  signatures(doc, [
+    { title: 'NGƯỜI NHẬN KẾT QUẢ', name: returned.receivedBy ?? slip.applicant.representative ?? slip.applicant.name },
+    { title: 'NGƯỜI TRẢ KẾT QUẢ', name: returned.officialName },
+  ]);
   return finish(doc);
 }

@@ -82,9 +82,13 @@ export default function PortalPage() {
   );
 }
 
+/** `?muc=ho-so-cua-toi` opens "my dossiers" (the link in the messages the applicant receives, server/modules/portal/portal.jobs.ts). */
+const MY_APPLICATIONS = 'ho-so-cua-toi';
+
 function CitizenHome({ s }: { s: S }) {
   const [me, setMe] = useState<PortalMe | null>(null);
-  const [tab, setTab] = useState('submit');
+  const [params] = useSearchParams();
+  const [tab, setTab] = useState(params.get('muc') === MY_APPLICATIONS ? 'mine' : 'submit');
   const [mineKey, setMineKey] = useState(0);
   useEffect(() => {
     void api.get<PortalMe>('/api/v1/portal/me').then(setMe);
