@@ -5,35 +5,12 @@
  * Run: node --import tsx --test --test-reporter=spec e2e/admin.e2e.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, screenshotOnFailure, startServer, type RunningServer } from './helpers.ts';
+import { describe } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot, signIn, useJourneys } from './helpers.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-/** A test that leaves screenshots of its pages in .tmp/e2e when it fails. */
-const journey = (name: string, fn: () => Promise<void>) => test(name, () => screenshotOnFailure(browser, name, fn));
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signedIn(username: string, password = 'motcua2026'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${server.url}/dang-nhap`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  return page;
-}
+const e2e = useJourneys();
+const { journey, newPage, signedIn } = e2e;
 
 /**
  * Opens an antd Select (or TreeSelect) by its label, optionally types to search, and clicks the option; checks
@@ -63,7 +40,7 @@ describe('administration', () => {
   journey('creating an account: a taken username is reported under the field, then the account is created and must change its password', async () => {
     const page = await signedIn('admin');
     await page.getByText('Xin chào, Quản trị hệ thống').waitFor();
-    await page.goto(`${server.url}/tai-khoan`);
+    await page.goto(`${e2e.server.url}/tai-khoan`);
     await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
     const dialog = page.getByRole('dialog', { name: 'Tạo tài khoản mới' });
     await dialog.waitFor();
@@ -90,7 +67,9 @@ describe('administration', () => {
     await page.context().close();
 
     // The new official signs in and is sent to change the password first.
-    const mai = await signedIn('mai.do', 'batdau2026x');
+    const mai = await newPage();
+    await mai.goto(`${e2e.server.url}/dang-nhap`);
+    await signIn(mai, 'mai.do', 'batdau2026x');
     await mai.waitForURL('**/doi-mat-khau');
     await mai.getByText('Bạn cần đổi mật khẩu trước khi tiếp tục làm việc.').waitFor();
     await mai.getByLabel('Mật khẩu hiện tại', { exact: true }).fill('batdau2026x');
@@ -109,7 +88,7 @@ describe('administration', () => {
   journey('adding a village under a commune: a bad administrative code is refused by the server, then the village appears in the tree', async () => {
     const page = await signedIn('admin');
     await page.getByText('Xin chào, Quản trị hệ thống').waitFor();
-    await page.goto(`${server.url}/don-vi`);
+    await page.goto(`${e2e.server.url}/don-vi`);
     const tree = page.getByRole('tree');
     await tree.getByText('Xã Tiên Yên', { exact: true }).click();
     const drawer = page.getByRole('dialog', { name: 'Xã Tiên Yên' });
@@ -138,7 +117,7 @@ describe('administration', () => {
   journey('the audit log lists the day’s changes newest first and its hash chain checks out', async () => {
     const page = await signedIn('admin');
     await page.getByText('Xin chào, Quản trị hệ thống').waitFor();
-    await page.goto(`${server.url}/nhat-ky`);
+    await page.goto(`${e2e.server.url}/nhat-ky`);
     await page.getByRole('heading', { name: 'Nhật ký hệ thống', level: 1 }).waitFor();
     const firstRow = page.locator('.ant-table-tbody tr.ant-table-row').first();
     await firstRow.getByText('Đăng nhập', { exact: true }).waitFor();

@@ -7,34 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startServer, type RunningServer } from './helpers.ts';
+import type { Page } from 'playwright-core';
+import { screenshot, useJourneys } from './helpers.ts';
 
-const PASSWORD = 'motcua2026';
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(`${server.url}/dang-nhap`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
-  return page;
-}
+const e2e = useJourneys();
+const signedIn = (username: string) => e2e.signedIn(username, { viewport: { width: 1440, height: 900 }, timeout: 20_000, acceptDownloads: true });
 
 /** Vietnamese number on screen (1.234) → number. */
 const parseVi = (s: string) => Number(s.replace(/\./g, '').replace(',', '.'));
@@ -110,14 +89,12 @@ describe('leaders’ dashboard', () => {
   });
 
   test('the public Decision 766 scoreboard needs no sign-in', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${server.url}/chi-so-phuc-vu`);
+    const page = await e2e.newPage({ viewport: { width: 1280, height: 900 }, timeout: 20_000 });
+    await page.goto(`${e2e.server.url}/chi-so-phuc-vu`);
     await page.getByRole('heading', { name: /Bộ chỉ số 766 — Tỉnh Quảng Ninh/, level: 1 }).waitFor();
     const board = page.getByTestId('scoreboard');
     await board.getByRole('row').filter({ hasText: 'Xã Tiên Yên' }).waitFor();
     await screenshot(page, 'dashboard-03-public-scoreboard');
-    await context.close();
+    await page.context().close();
   });
 });

@@ -8,12 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, screenshotOnFailure, startServer, switchLanguage, type RunningServer } from './helpers.ts';
+import { describe } from 'node:test';
+import type { Page } from 'playwright-core';
+import { screenshot, switchLanguage, useJourneys } from './helpers.ts';
 
-const PASSWORD = 'motcua2026';
-const DESKTOP = { width: 1366, height: 860 };
 const PHONE = { width: 390, height: 844 };
 /** A name no demo dossier carries, so searches find only this journey's dossier. */
 const APPLICANT = 'Hoàng Thị Kiểm Thử';
@@ -22,40 +20,11 @@ const DIGITS = '4321';
 /** The smallest file the scan store accepts as a PDF (it checks the magic bytes). */
 const SCAN_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useJourneys();
+const { journey, newPage, signedIn } = e2e;
 /** The dossier of the journey, shared by the steps below (they run in order). */
 const dossier = { id: '', code: '' };
 let counter: Page;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A test that leaves screenshots of its pages in .tmp/e2e when it fails. */
-const journey = (name: string, fn: () => Promise<void>) => test(name, () => screenshotOnFailure(browser, name, fn));
-
-async function newPage(viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-async function signedIn(username: string, viewport = DESKTOP): Promise<Page> {
-  const page = await newPage(viewport);
-  await page.goto(`${server.url}/dang-nhap`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
-  return page;
-}
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Điều hướng chính' });
 const status = (page: Page) => page.getByTestId('dossier-header').getByTestId('dossier-status');
@@ -113,7 +82,7 @@ describe('a dossier from the counter to the applicant', () => {
     assert.match(missing, /Giấy tờ tùy thân có ảnh/);
     assert.doesNotMatch(missing, /Tờ khai/);
     assert.match(await counter.getByTestId('guidance-sheet').innerText(), /chưa đầy đủ[\s\S]*1\. Giấy chứng sinh/);
-    const guidanceSlip = await counter.request.get(new URL((await counter.getByTestId('print-guidance').getAttribute('href'))!, server.url).href);
+    const guidanceSlip = await counter.request.get(new URL((await counter.getByTestId('print-guidance').getAttribute('href'))!, e2e.server.url).href);
     assert.equal(guidanceSlip.status(), 200);
     assert.match(guidanceSlip.headers()['content-type'] ?? '', /^application\/pdf/);
     await screenshot(counter, 'dossier-02-guidance');
@@ -135,7 +104,7 @@ describe('a dossier from the counter to the applicant', () => {
     await success.getByText('Đã lưu 1 bản quét.').waitFor();
 
     // One dossier for this applicant, however many clicks.
-    const list = await counter.request.get(`${server.url}/api/v1/dossiers?q=${encodeURIComponent('hoang thi kiem thu')}`);
+    const list = await counter.request.get(`${e2e.server.url}/api/v1/dossiers?q=${encodeURIComponent('hoang thi kiem thu')}`);
     const body = (await list.json()) as { total: number; items: Array<{ id: string; code: string }> };
     assert.equal(body.total, 1, 'the double click made one dossier');
     assert.equal(body.items[0].code, dossier.code);
@@ -148,7 +117,7 @@ describe('a dossier from the counter to the applicant', () => {
     const href = await counter.getByTestId('print-receipt').getAttribute('href');
     assert.equal(href, `/api/v1/dossiers/${dossier.id}/slips/receipt`);
     assert.equal(await counter.getByTestId('print-receipt').getAttribute('target'), '_blank', 'the slip opens in a new tab, the form stays');
-    const res = await counter.request.get(new URL(href!, server.url).href);
+    const res = await counter.request.get(new URL(href!, e2e.server.url).href);
     assert.equal(res.status(), 200);
     assert.match(res.headers()['content-type'] ?? '', /^application\/pdf/);
     assert.equal((await res.body()).subarray(0, 5).toString('latin1'), '%PDF-');
@@ -164,8 +133,8 @@ describe('a dossier from the counter to the applicant', () => {
     assert.match(await page.getByTestId('dossier-documents').innerText(), /Đã số hóa/);
 
     // Someone accepts it meanwhile (the same official, in another tab): this page still shows version 1.
-    const detail = (await (await page.request.get(`${server.url}/api/v1/dossiers/${dossier.id}`)).json()) as { version: number };
-    const other = await page.request.post(`${server.url}/api/v1/dossiers/${dossier.id}/accept`, { data: { version: detail.version } });
+    const detail = (await (await page.request.get(`${e2e.server.url}/api/v1/dossiers/${dossier.id}`)).json()) as { version: number };
+    const other = await page.request.post(`${e2e.server.url}/api/v1/dossiers/${dossier.id}/accept`, { data: { version: detail.version } });
     assert.equal(other.status(), 200);
     const dialog = await act(page, 'Nhận hồ sơ');
     await dialog.getByTestId('stale-version').filter({ hasText: 'Hồ sơ vừa được người khác cập nhật' }).waitFor();
@@ -210,15 +179,15 @@ describe('a dossier from the counter to the applicant', () => {
     const steps = await counter.getByTestId('dossier-steps').innerText();
     assert.doesNotMatch(steps, /Đang xử lý|Chưa đến/, 'every step is done');
     assert.match(await counter.getByTestId('slip-links').innerText(), /Giấy tiếp nhận và hẹn trả kết quả[\s\S]*Phiếu kiểm soát quá trình giải quyết/);
-    const control = await counter.request.get(`${server.url}/api/v1/dossiers/${dossier.id}/slips/control`);
+    const control = await counter.request.get(`${e2e.server.url}/api/v1/dossiers/${dossier.id}/slips/control`);
     assert.match(control.headers()['content-type'] ?? '', /^application\/pdf/);
     await screenshot(counter, 'dossier-08-returned');
   });
 
   journey('the applicant sees the whole timeline on the public tracking page, by code and the last 4 phone digits, on a phone', async () => {
-    const page = await newPage(PHONE);
+    const page = await newPage({ viewport: PHONE });
     // The QR code of the receipt slip carries the code.
-    await page.goto(`${server.url}/tra-cuu?ma=${encodeURIComponent(dossier.code)}`);
+    await page.goto(`${e2e.server.url}/tra-cuu?ma=${encodeURIComponent(dossier.code)}`);
     await page.getByRole('heading', { name: 'Tra cứu hồ sơ', level: 1 }).waitFor();
     assert.equal(await page.getByLabel('Mã hồ sơ').inputValue(), dossier.code);
     // Wrong digits: the same answer as an unknown code.
@@ -256,8 +225,8 @@ describe('a dossier from the counter to the applicant', () => {
   });
 
   journey('on a phone, the workbench, the dossier and the receipt form fit the screen', async () => {
-    const page = await signedIn('motcua', PHONE);
-    await page.goto(`${server.url}/ho-so?hang=all&q=${encodeURIComponent(dossier.code)}`);
+    const page = await signedIn('motcua', { viewport: PHONE });
+    await page.goto(`${e2e.server.url}/ho-so?hang=all&q=${encodeURIComponent(dossier.code)}`);
     await page.getByRole('link', { name: `Mở hồ sơ ${dossier.code}` }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 1, `no sideways scrolling on the workbench (${overflow}px)`);
@@ -268,7 +237,7 @@ describe('a dossier from the counter to the applicant', () => {
     const overflow3 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow3 <= 1, `no sideways scrolling on the dossier (${overflow3}px)`);
     await screenshot(page, 'dossier-12-phone-detail');
-    await page.goto(`${server.url}/ho-so/tiep-nhan`);
+    await page.goto(`${e2e.server.url}/ho-so/tiep-nhan`);
     await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 }).waitFor();
     const overflow2 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow2 <= 1, `no sideways scrolling on the receipt form (${overflow2}px)`);

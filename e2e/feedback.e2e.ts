@@ -8,37 +8,22 @@
  * Run: WEB_DIST=.tmp/web-b E2E_REBUILD=1 CHROMIUM_PATH=/usr/bin/chromium node --import tsx --test e2e/feedback.e2e.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, screenshotOnFailure, startServer, type RunningServer } from './helpers.ts';
+import { screenshot, useJourneys } from './helpers.ts';
 
-const PASSWORD = 'motcua2026';
 const KIOSK = { width: 1080, height: 1600 };
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useJourneys(setUp);
+const { journey, apiAs } = e2e;
 const dossier = { id: '', code: '' };
 /** A second returned dossier, rated through the QR code the counter officer shows at the return of the result. */
 const second = { id: '', code: '' };
 
-async function apiAs(username: string) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-  assert.equal(login.status, 200, await login.text());
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    const text = await res.text();
-    assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
-}
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+/** Two dossiers returned to their applicants, through the API once the server is up. */
+async function setUp() {
   const counter = await apiAs('motcua');
   const specialist = await apiAs('chuyenvien');
   const leader = await apiAs('lanhdao');
-  const found = await (await fetch(`${server.url}/api/v1/procedures?q=TY-HT-06`)).json();
+  const found = await (await fetch(`${e2e.server.url}/api/v1/procedures?q=TY-HT-06`)).json();
   const procedureId = found.items.find((p: { code: string }) => p.code === 'TY-HT-06').id;
   const checklist = await counter('POST', '/api/v1/dossiers/checklist', { procedureId });
   const documents = checklist.documents.map((_: unknown, index: number) => ({ index, received: true }));
@@ -53,28 +38,17 @@ before(async () => {
   };
   Object.assign(dossier, await returned('Đỗ Thị Kiosk'));
   Object.assign(second, await returned('Đỗ Văn Mã QR'));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const journey = (name: string, fn: () => Promise<void>) => test(name, () => screenshotOnFailure(browser, name, fn));
-
-async function newPage(viewport = KIOSK): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', hasTouch: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
 }
+
+const newPage = (viewport = KIOSK) => e2e.newPage({ viewport, hasTouch: true });
+const signedIn = (username: string) => e2e.signedIn(username, { viewport: { width: 1366, height: 900 }, hasTouch: true });
 
 journey('kiosk: scanned slip code + 4 digits → large buttons for each criterion → thanks; a second rating is refused', async () => {
   const page = await newPage();
-  await page.goto(`${server.url}/danh-gia`);
+  await page.goto(`${e2e.server.url}/danh-gia`);
   await page.getByRole('heading', { name: 'Đánh giá mức độ hài lòng', level: 1 }).waitFor();
   // The QR scanner types what the receipt slip's QR code holds: the tracking URL with the code.
-  await page.getByLabel('Mã hồ sơ').fill(`${server.url}/tra-cuu?ma=${encodeURIComponent(dossier.code)}`);
+  await page.getByLabel('Mã hồ sơ').fill(`${e2e.server.url}/tra-cuu?ma=${encodeURIComponent(dossier.code)}`);
   await page.getByLabel('4 chữ số cuối điện thoại hoặc CCCD').fill('0789');
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await page.getByText(`Hồ sơ ${dossier.code}`).waitFor();
@@ -107,7 +81,7 @@ journey('kiosk: scanned slip code + 4 digits → large buttons for each criterio
 
 journey('kiosk: wrong digits are told "not found", nothing is shown about the dossier', async () => {
   const page = await newPage();
-  await page.goto(`${server.url}/danh-gia?ma=${encodeURIComponent(dossier.code)}`);
+  await page.goto(`${e2e.server.url}/danh-gia?ma=${encodeURIComponent(dossier.code)}`);
   await page.getByLabel('4 chữ số cuối điện thoại hoặc CCCD').fill('1111');
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await page.getByRole('alert').filter({ hasText: 'Không tìm thấy hồ sơ' }).waitFor();
@@ -116,13 +90,8 @@ journey('kiosk: wrong digits are told "not found", nothing is shown about the do
 });
 
 journey('the leader sees the rating, the comment and the formula on the satisfaction page', async () => {
-  const page = await newPage({ width: 1366, height: 900 });
-  await page.goto(`${server.url}/dang-nhap`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill('lanhdao');
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
-  await page.goto(`${server.url}/hai-long`);
+  const page = await signedIn('lanhdao');
+  await page.goto(`${e2e.server.url}/hai-long`);
   await page.getByTestId('satisfaction-formula').waitFor();
   assert.match(await page.getByTestId('satisfaction-formula').innerText(), /Tỷ lệ hài lòng = /);
   await page.getByText('Cán bộ nhiệt tình, hướng dẫn rõ ràng.').waitFor();
@@ -131,16 +100,16 @@ journey('the leader sees the rating, the comment and the formula on the satisfac
 });
 
 journey('a published answer shows on the public page as text: markup-looking input is escaped, personal data removed', async () => {
-  const units = await (await fetch(`${server.url}/api/v1/feedback/options`)).json();
+  const units = await (await fetch(`${e2e.server.url}/api/v1/feedback/options`)).json();
   const unitId = units.units.find((u: { name: string }) => u.name === 'Xã Tiên Yên').id;
-  const sent = await fetch(`${server.url}/api/v1/feedback/public`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'recommendation', field: 'facilities', unitId, body: 'Ghế chờ < 10 chiếc & "quá ít" — gọi Lưu Văn Khách 0912345670', sender: { name: 'Lưu Văn Khách', phone: '0912345670' }, consentPublish: true }) });
+  const sent = await fetch(`${e2e.server.url}/api/v1/feedback/public`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'recommendation', field: 'facilities', unitId, body: 'Ghế chờ < 10 chiếc & "quá ít" — gọi Lưu Văn Khách 0912345670', sender: { name: 'Lưu Văn Khách', phone: '0912345670' }, consentPublish: true }) });
   assert.equal(sent.status, 201, await sent.clone().text());
   const item = await sent.json();
   const counter = await apiAs('motcua');
   const d = await counter('POST', `/api/v1/feedback/${item.id}/answer`, { version: 1, answer: 'Đã bổ sung 20 ghế mới & quạt <loại có tựa>.' });
   await counter('POST', `/api/v1/feedback/${item.id}/publish`, { version: d.version });
   const page = await newPage({ width: 1280, height: 900 });
-  await page.goto(`${server.url}/phan-anh-kien-nghi`);
+  await page.goto(`${e2e.server.url}/phan-anh-kien-nghi`);
   const published = page.getByTestId('published-item').filter({ hasText: item.code });
   await published.waitFor();
   const text = await published.innerText();
@@ -152,13 +121,8 @@ journey('a published answer shows on the public page as text: markup-looking inp
 });
 
 journey('at the return of the result the counter officer shows a QR code; the applicant scans it on a phone and rates', async () => {
-  const page = await newPage({ width: 1366, height: 900 });
-  await page.goto(`${server.url}/dang-nhap`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill('motcua');
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
-  await page.goto(`${server.url}/ho-so/${second.id}`);
+  const page = await signedIn('motcua');
+  await page.goto(`${e2e.server.url}/ho-so/${second.id}`);
   await page.getByRole('button', { name: 'Mời đánh giá (mã QR)' }).click();
   const qr = page.getByRole('dialog').locator('img');
   await qr.waitFor();
@@ -179,13 +143,8 @@ journey('at the return of the result the counter officer shows a QR code; the ap
 });
 
 journey('the inbox lists every channel’s items; an administrator sees the time-limit rules marked unverified', async () => {
-  const page = await newPage({ width: 1366, height: 900 });
-  await page.goto(`${server.url}/dang-nhap`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill('admin');
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
-  await page.goto(`${server.url}/phan-anh`);
+  const page = await signedIn('admin');
+  await page.goto(`${e2e.server.url}/phan-anh`);
   // The demo seed put items of six channels in the commune's inbox.
   for (const channel of ['Sổ góp ý', 'Hòm thư góp ý', 'Đường dây nóng', 'Thư điện tử', 'Open311']) await page.getByRole('cell', { name: channel, exact: true }).first().waitFor();
   await page.getByRole('cell', { name: 'Đường dây nóng', exact: true }).first().click();

@@ -3,13 +3,15 @@
  * and Debian's Chromium driven by playwright-core. No test double: the journey goes through the built web
  * app, the HTTP API and the database exactly as in production.
  */
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCREENSHOT_DIR = join(ROOT, '.tmp', 'e2e');
@@ -140,4 +142,93 @@ export async function switchLanguage(page: Page, label: string, language: string
       if (attempt >= 3) throw err;
     }
   }
+}
+
+/** The demo accounts' password (server/modules/system/demo-locality.ts). */
+export const DEMO_PASSWORD = 'motcua2026';
+
+/** A new page's browser context (viewport 1366×860 by default) and how long each step may wait (15 s by default). */
+export type PageOptions = Pick<BrowserContextOptions, 'viewport' | 'acceptDownloads' | 'hasTouch'> & { timeout?: number };
+
+/** The demo server and Chromium shared by the tests of one journey file, and what opens pages on them. */
+export interface Journeys {
+  /** The server, once the file's `before` hook has started it (reading it earlier throws). */
+  readonly server: RunningServer;
+  /** The browser, once the file's `before` hook has started it (reading it earlier throws). */
+  readonly browser: Browser;
+  /** A test that screenshots every open page (FAILED-<name>-<n>.png in .tmp/e2e) when it fails. */
+  journey(name: string, fn: () => Promise<void>): void;
+  /** A page in a fresh context set up as a person in Vietnam has it: locale vi-VN, time zone Asia/Ho_Chi_Minh. */
+  newPage(options?: PageOptions): Promise<Page>;
+  /** A new page signed in as `username` (the demo password unless given) on the home page, its heading shown. */
+  signedIn(username: string, options?: PageOptions & { password?: string }): Promise<Page>;
+  /**
+   * A JSON client of the API with the session of `username` (the demo password), for a journey's set-up: each call
+   * asserts a 2xx answer and resolves to the parsed body (undefined when empty).
+   */
+  apiAs(username: string): Promise<(method: string, path: string, body?: unknown) => Promise<ReturnType<typeof JSON.parse>>>;
+}
+
+/**
+ * Registers the journey file's hooks: `before` starts the demo server and Chromium together (see startServer,
+ * launchBrowser), then runs `setUp` if given; `after` closes both. Call it once, at the top of the file. A file's
+ * set-up goes in `setUp`, not in a `before` of its own: Node 20 starts a top-level `before` hook as soon as it is
+ * registered, so a second one would not wait for the server.
+ */
+export function useJourneys(setUp?: () => Promise<void>): Journeys {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    await setUp?.();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error('the journeys\' before hook has not run');
+    return x;
+  };
+  const journeys: Journeys = {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+    journey: (name, fn) => test(name, () => screenshotOnFailure(journeys.browser, name, fn)),
+    async newPage({ viewport = { width: 1366, height: 860 }, timeout = 15_000, ...context } = {}) {
+      const page = await (await journeys.browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...context })).newPage();
+      page.setDefaultTimeout(timeout);
+      return page;
+    },
+    async signedIn(username, { password, ...options } = {}) {
+      const page = await journeys.newPage(options);
+      await page.goto(`${journeys.server.url}/dang-nhap`);
+      await signIn(page, username, password);
+      await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
+      return page;
+    },
+    async apiAs(username) {
+      const { url } = journeys.server;
+      const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+      assert.equal(login.status, 200, await login.text());
+      const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      return async (method, path, body) => {
+        const res = await fetch(`${url}${path}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+        const text = await res.text();
+        assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${text}`);
+        return text ? JSON.parse(text) : undefined;
+      };
+    },
+  };
+  return journeys;
+}
+
+/** Types the username and password into the sign-in page the page shows and presses "Đăng nhập"; waits for nothing after. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
 }

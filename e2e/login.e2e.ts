@@ -3,40 +3,12 @@
  * Run: node --import tsx --test --test-reporter=spec e2e/login.e2e.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, screenshotOnFailure, startServer, switchLanguage, type RunningServer } from './helpers.ts';
+import { describe } from 'node:test';
+import type { Page } from 'playwright-core';
+import { screenshot, signIn, switchLanguage, useJourneys } from './helpers.ts';
 
-const PASSWORD = 'motcua2026';
-const DESKTOP = { width: 1366, height: 860 };
-
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-/** A test that leaves screenshots of its pages in .tmp/e2e when it fails. */
-const journey = (name: string, fn: () => Promise<void>) => test(name, () => screenshotOnFailure(browser, name, fn));
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newPage(viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-async function signIn(page: Page, username: string, password = PASSWORD) {
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-}
+const e2e = useJourneys();
+const { journey, newPage } = e2e;
 
 const nav = (page: Page, name = 'Điều hướng chính') => page.getByRole('navigation', { name });
 
@@ -51,7 +23,7 @@ async function pickAsOf(page: Page, ddmmyyyy: string) {
 describe('signing in', () => {
   journey('the counter officer sees the home page in Vietnamese, with her role, and no accounts menu', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.waitForURL('**/dang-nhap');
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     await screenshot(page, '01-login');
@@ -71,14 +43,14 @@ describe('signing in', () => {
     await screenshot(page, '02-home-counter-officer');
 
     // A typed address to a page her role does not open shows "not found", not the page.
-    await page.goto(`${server.url}/tai-khoan`);
+    await page.goto(`${e2e.server.url}/tai-khoan`);
     await page.getByRole('heading', { name: 'Không tìm thấy trang' }).waitFor();
     await page.context().close();
   });
 
   journey('a wrong password gets the server’s message in Vietnamese', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/dang-nhap`);
+    await page.goto(`${e2e.server.url}/dang-nhap`);
     await signIn(page, 'chuyenvien', 'sai-mat-khau-1');
     await page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng' }).waitFor();
     await screenshot(page, '03-login-wrong-password');
@@ -87,7 +59,7 @@ describe('signing in', () => {
 
   journey('the administrator browses units on 30/06/2025 and 01/07/2025, then accounts, then switches to English', async () => {
     const page = await newPage();
-    await page.goto(`${server.url}/dang-nhap`);
+    await page.goto(`${e2e.server.url}/dang-nhap`);
     await signIn(page, 'admin');
     await page.getByText('Xin chào, Quản trị hệ thống').waitFor();
     const menu = await nav(page).innerText();
@@ -156,8 +128,8 @@ describe('signing in', () => {
   });
 
   journey('on a phone the menu folds into a drawer', async () => {
-    const page = await newPage({ width: 390, height: 844 });
-    await page.goto(`${server.url}/dang-nhap`);
+    const page = await newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${e2e.server.url}/dang-nhap`);
     await signIn(page, 'motcua');
     await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
     assert.equal(await nav(page).count(), 0, 'no side menu on a phone until opened');

@@ -8,41 +8,21 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, ROOT, screenshot, screenshotOnFailure, startServer, switchLanguage, type RunningServer } from './helpers.ts';
+import { describe } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, ROOT, screenshot, switchLanguage, useJourneys } from './helpers.ts';
 
 // The demo server starts the local provider on any free port (4400 may be taken by a developer's `npm run dev:idp`).
 process.env.OIDC_DEV_IDP_PORT = '0';
 
-const PASSWORD = 'motcua2026';
-const DESKTOP = { width: 1366, height: 860 };
 const PHONE = { width: 390, height: 844 };
 const PROCEDURE = 'Cấp Giấy xác nhận tình trạng hôn nhân';
 const PDF_A = Buffer.from('%PDF-1.4\n% To khai\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const PDF_B = Buffer.from('%PDF-1.4\n% Ban an\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useJourneys();
+const { journey, newPage, signedIn } = e2e;
 let citizen: Page;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const journey = (name: string, fn: () => Promise<void>) => test(name, () => screenshotOnFailure(browser, name, fn));
-
-async function newPage(viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
 
 /** Runs axe-core on the page; fails on any serious or critical violation, naming them. */
 async function checkAccessibility(page: Page, where: string) {
@@ -60,8 +40,8 @@ async function checkAccessibility(page: Page, where: string) {
 
 describe('citizen portal', () => {
   journey('the citizen signs in at the local identity provider on a phone', async () => {
-    citizen = await newPage(PHONE);
-    await citizen.goto(`${server.url}/cong-dan`);
+    citizen = await newPage({ viewport: PHONE, timeout: 20_000 });
+    await citizen.goto(`${e2e.server.url}/cong-dan`);
     await citizen.getByRole('heading', { name: 'Dịch vụ công trực tuyến', level: 1 }).waitFor();
     await checkAccessibility(citizen, 'portal, signed out');
     await citizen.getByRole('link', { name: 'Đăng nhập bằng định danh điện tử' }).click();
@@ -70,7 +50,7 @@ describe('citizen portal', () => {
     await citizen.locator('input[name="password"]').fill('any-password');
     await citizen.locator('button[type="submit"]').click();
     await citizen.getByText('Xin chào, Nguyễn Văn Hùng').waitFor();
-    assert.ok(citizen.url().startsWith(`${server.url}/cong-dan`));
+    assert.ok(citizen.url().startsWith(`${e2e.server.url}/cong-dan`));
     await citizen.getByText('022090000000').waitFor();
   });
 
@@ -101,22 +81,17 @@ describe('citizen portal', () => {
   });
 
   journey('the counter officer receives it from the online inbox', async () => {
-    const counter = await newPage(DESKTOP);
-    await counter.goto(`${server.url}/dang-nhap`);
-    await counter.getByLabel('Tên đăng nhập', { exact: true }).fill('motcua');
-    await counter.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-    await counter.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await counter.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
-    await counter.goto(`${server.url}/ho-so-truc-tuyen`);
+    const counter = await signedIn('motcua', { timeout: 20_000 });
+    await counter.goto(`${e2e.server.url}/ho-so-truc-tuyen`);
     const app = counter.getByTestId('online-application').filter({ hasText: 'Nguyễn Văn Hùng' }).filter({ hasText: PROCEDURE }).first();
     await app.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
     await counter.getByText(/Đã tiếp nhận: hồ sơ /).waitFor();
     await screenshot(counter, 'portal-counter-inbox');
     // The dossier page shows it was filed online, and its fee; the fee is recorded as received there.
-    const inbox = (await (await counter.request.get(`${server.url}/api/v1/portal/inbox`)).json()) as Array<{ dossierId: string | null; applicantName: string; procedureName: string }>;
+    const inbox = (await (await counter.request.get(`${e2e.server.url}/api/v1/portal/inbox`)).json()) as Array<{ dossierId: string | null; applicantName: string; procedureName: string }>;
     const dossierId = inbox.find((x) => x.dossierId && x.applicantName === 'Nguyễn Văn Hùng' && x.procedureName === PROCEDURE)?.dossierId;
     assert.ok(dossierId, 'the accepted application is still listed while its fee is due');
-    await counter.goto(`${server.url}/ho-so/${dossierId}`);
+    await counter.goto(`${e2e.server.url}/ho-so/${dossierId}`);
     const fee = counter.getByTestId('online-fee');
     await fee.getByText('Chờ nộp phí, lệ phí').waitFor();
     await fee.getByRole('button', { name: 'Xác nhận đã thu phí' }).click();
@@ -145,14 +120,14 @@ describe('citizen portal', () => {
   journey('once the result is returned, the citizen rates the service in the portal (once)', async () => {
     // The officials process the dossier through the API (their pages are covered by e2e/dossier.e2e.ts).
     const cookieOf = async (username: string) => {
-      const r = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+      const r = await fetch(`${e2e.server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
       assert.equal(r.status, 200, `login ${username}`);
       return r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     };
     const code = (await citizen.getByText(/^XTY-\d{6}-\d{4}$/).first().innerText()).trim();
     const [counter, specialist, leader] = await Promise.all([cookieOf('motcua'), cookieOf('chuyenvien'), cookieOf('lanhdao')]);
     const call = async (cookie: string, path: string, body?: object) => {
-      const r = await fetch(`${server.url}/api/v1/dossiers/${path}`, body ? { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) } : { headers: { cookie } });
+      const r = await fetch(`${e2e.server.url}/api/v1/dossiers/${path}`, body ? { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) } : { headers: { cookie } });
       const text = await r.text();
       assert.equal(r.status, 200, `${path}: ${text}`);
       return JSON.parse(text) as { id: string; version: number };
@@ -191,13 +166,8 @@ describe('citizen portal', () => {
   });
 
   journey('the commune’s administrator changes the fee account shown as VietQR', async () => {
-    const admin = await newPage(DESKTOP);
-    await admin.goto(`${server.url}/dang-nhap`);
-    await admin.getByLabel('Tên đăng nhập', { exact: true }).fill('quantri.tienyen');
-    await admin.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-    await admin.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await admin.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
-    await admin.goto(`${server.url}/ho-so-truc-tuyen`);
+    const admin = await signedIn('quantri.tienyen', { timeout: 20_000 });
+    await admin.goto(`${e2e.server.url}/ho-so-truc-tuyen`);
     const section = admin.getByTestId('payment-accounts');
     await section.getByRole('button', { name: 'Sửa: Xã Tiên Yên' }).click();
     await section.getByLabel('Số tài khoản', { exact: true }).fill('0011001234567');
@@ -209,8 +179,8 @@ describe('citizen portal', () => {
   });
 
   journey('the portal works with the keyboard alone (French)', async () => {
-    const page = await newPage(PHONE);
-    await page.goto(`${server.url}/cong-dan`);
+    const page = await newPage({ viewport: PHONE, timeout: 20_000 });
+    await page.goto(`${e2e.server.url}/cong-dan`);
     await switchLanguage(page, 'Ngôn ngữ', 'Français');
     await page.getByRole('heading', { name: 'Services publics en ligne', level: 1 }).waitFor();
     // Tab until the sign-in link has the focus, then Enter: it leaves for the identity provider.

@@ -6,25 +6,23 @@
  * Run: node --import tsx --test --test-reporter=spec e2e/reform.e2e.ts  (E2E_REBUILD=1 to rebuild the web app)
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startServer, type RunningServer } from './helpers.ts';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, screenshot, useJourneys } from './helpers.ts';
 
-const PASSWORD = 'motcua2026';
 const YEAR = 2026;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = useJourneys(setUp);
 
 /** A small API client with a session cookie, for the set-up. */
 async function apiAs(username: string) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const login = await fetch(`${e2e.server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
   assert.equal(login.status, 200, `login ${username}`);
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
   const call = async <T>(method: string, path: string, body?: unknown, type = 'application/json'): Promise<T> => {
-    const res = await fetch(`${server.url}${path}`, { method, headers: { cookie, ...(body !== undefined ? { 'content-type': type } : {}) }, body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : new Uint8Array(body as Buffer) });
+    const res = await fetch(`${e2e.server.url}${path}`, { method, headers: { cookie, ...(body !== undefined ? { 'content-type': type } : {}) }, body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : new Uint8Array(body as Buffer) });
     const json = (await res.json().catch(() => undefined)) as T;
     if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
     return json;
@@ -53,8 +51,8 @@ async function criteriaWorkbook(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+/** The year's framework, the peers' published results and the criteria already scored, through the API once the server is up. */
+async function setUp() {
   const province = await apiAs('thanhtra');
   const commune = await apiAs('cchc');
   const units = await province<Array<{ id: string; name: string; kind: string }>>('GET', '/api/v1/units');
@@ -70,24 +68,9 @@ before(async () => {
   for (const [code, score] of [['1.1', 4], ['1.2', 3.5], ['2.2', 2.5]] as const) await commune('PUT', `/api/v1/par/assessments/${a.id}/scores/${c[code]}`, { version: 0, score });
   await province('PUT', `/api/v1/par/assessments/${a.id}/survey`, { version: 1, results: [{ criterionId: c['4.1'], score: 3.5 }] });
   await commune('POST', '/api/v1/training/classes', { unitId: tienYen, title: 'Bồi dưỡng nghiệp vụ một cửa', organiser: 'UBND xã Tiên Yên', level: 'commune', startOn: `${YEAR}-03-10`, endOn: `${YEAR}-03-11`, reportedParticipants: 24 });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${server.url}/dang-nhap`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
-  return page;
 }
+
+const signedIn = (username: string) => e2e.signedIn(username, { viewport: { width: 1440, height: 900 } });
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Điều hướng chính' });
 const rankingRow = (page: Page, name: string) => page.getByTestId('par-ranking').getByRole('row').filter({ hasText: name });

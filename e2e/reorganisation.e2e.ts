@@ -6,34 +6,13 @@
  * Run: WEB_DIST=.tmp/web-d E2E_REBUILD=1 CHROMIUM_PATH=/usr/bin/chromium node --import tsx --test e2e/reorganisation.e2e.ts
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, screenshotOnFailure, startServer, type RunningServer } from './helpers.ts';
+import { describe } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { screenshot, useJourneys } from './helpers.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const journey = (name: string, fn: () => Promise<void>) => test(name, () => screenshotOnFailure(browser, name, fn));
-
-async function signedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await page.goto(`${server.url}/dang-nhap`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill('motcua2026');
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByText(/^Xin chào/).waitFor();
-  return page;
-}
+const e2e = useJourneys();
+const { journey } = e2e;
+const signedIn = (username: string) => e2e.signedIn(username, { viewport: { width: 1366, height: 900 } });
 
 /** Picks an option of the antd Select labelled `label`, typing `search` first; retries a click lost to the opening animation. */
 async function pick(page: Page, label: string, option: string, search: string) {
@@ -106,10 +85,10 @@ describe('re-organisation of units', () => {
   journey("a dossier received at the district before 1 July 2025 shows its transfer to the commune on its timeline", async () => {
     const page = await signedIn('admin');
     // The demo seed received it at the district centre on 24 June 2025; the district plan carried it over.
-    const res = await page.request.get(`${server.url}/api/v1/dossiers/by-code/TTHCCHTY-250624-0001`);
+    const res = await page.request.get(`${e2e.server.url}/api/v1/dossiers/by-code/TTHCCHTY-250624-0001`);
     assert.equal(res.status(), 200);
     const { id } = (await res.json()) as { id: string };
-    await page.goto(`${server.url}/ho-so/${id}`);
+    await page.goto(`${e2e.server.url}/ho-so/${id}`);
     const timeline = page.getByTestId('dossier-timeline');
     await timeline.getByText('Chuyển cơ quan kế thừa do sắp xếp đơn vị').waitFor();
     await screenshot(page, 'reorganisation-06-dossier-timeline');

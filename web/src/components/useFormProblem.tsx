@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { FormInstance } from 'antd';
 import { ApiError } from '../app/api.ts';
 import { ProblemAlert } from './ProblemAlert.tsx';
+import { useSubmitWith } from './useSubmit.ts';
 
 type NamePath = Array<string | number>;
 const toNamePath = (field: string): NamePath => field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
@@ -10,6 +11,8 @@ const toNamePath = (field: string): NamePath => field.split('.').map((s) => (/^\
  * Shows a failed submission on a form: each server field message goes under its input (the server's field
  * path `grants.0.unitId` is the form's name path ['grants', 0, 'unitId']); the title and messages of fields
  * the form has no input for go in an alert.
+ * `run(fn)` submits: it sets `busy`, clears the previous problem, awaits `fn` and reports what it throws here,
+ * resolving to fn's value or to undefined when it threw (see useSubmitWith).
  */
 export function useFormProblem(form: FormInstance) {
   const [error, setError] = useState<unknown>();
@@ -45,6 +48,8 @@ export function useFormProblem(form: FormInstance) {
     setShown(new Set());
   }, []);
 
+  const { busy, run } = useSubmitWith(clear, report);
+
   const alert = error ? <ProblemAlert error={error} shownFields={shown} style={{ marginBottom: 16 }} /> : null;
-  return { report, clear, alert, error };
+  return { report, clear, alert, error, busy, run };
 }

@@ -47,14 +47,11 @@ export function CreateAccountModal({ onClose, onCreated }: { onClose(): void; on
   const roleOptions = useRoleOptions();
   const [form] = Form.useForm<CreateValues>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
   const global = canEverywhere('accounts.write');
 
-  const submit = async (v: CreateValues) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const submit = (v: CreateValues) =>
+    problem.run(async () => {
       const created = await api.post<AccountDto>(
         '/api/v1/accounts',
         {
@@ -70,15 +67,10 @@ export function CreateAccountModal({ onClose, onCreated }: { onClose(): void; on
       );
       message.success(t('accounts.created', { username: created.username }));
       onCreated(created);
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal open title={t('accounts.createTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.create')} cancelText={t('common.cancel')} confirmLoading={busy} width={720} destroyOnHidden mask={{ closable: false }}>
+    <Modal open title={t('accounts.createTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.create')} cancelText={t('common.cancel')} confirmLoading={problem.busy} width={720} destroyOnHidden mask={{ closable: false }}>
       {problem.alert}
       <Form<CreateValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ mustChangePassword: true, grants: [{ role: undefined, unitId: undefined }] }}>
         <Row gutter={16}>
@@ -159,24 +151,16 @@ export function EditAccountModal({ account, onClose, onSaved }: { account: Accou
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<EditValues>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (v: EditValues) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const submit = (v: EditValues) =>
+    problem.run(async () => {
       const saved = await api.patch<AccountDto>(`/api/v1/accounts/${account.id}`, { version: account.version, fullName: v.fullName.trim(), email: orNull(v.email), phone: orNull(v.phone) });
       message.success(t('accounts.updated'));
       onSaved(saved);
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal open title={t('accounts.editTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden mask={{ closable: false }}>
+    <Modal open title={t('accounts.editTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={problem.busy} destroyOnHidden mask={{ closable: false }}>
       {problem.alert}
       <Form<EditValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ fullName: account.fullName, email: account.email, phone: account.phone }}>
         <Form.Item name="fullName" label={t('accounts.fullName')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
@@ -204,24 +188,16 @@ export function ResetPasswordModal({ account, onClose, onDone }: { account: Acco
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<ResetValues>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (v: ResetValues) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const submit = (v: ResetValues) =>
+    problem.run(async () => {
       await api.post(`/api/v1/accounts/${account.id}/reset-password`, v);
       message.success(t('accounts.resetDone'));
       onDone();
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal open title={t('accounts.resetTitle', { username: account.username })} onCancel={onClose} onOk={() => form.submit()} okText={t('accounts.resetPassword')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden mask={{ closable: false }}>
+    <Modal open title={t('accounts.resetTitle', { username: account.username })} onCancel={onClose} onOk={() => form.submit()} okText={t('accounts.resetPassword')} cancelText={t('common.cancel')} confirmLoading={problem.busy} destroyOnHidden mask={{ closable: false }}>
       {problem.alert}
       <Form<ResetValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ mustChangePassword: true }}>
         <Form.Item name="newPassword" label={t('accounts.newPassword')} extra={t('password.rule')} rules={passwordRules(t)}>
@@ -242,26 +218,18 @@ export function AddGrantForm({ accountId, onAdded }: { accountId: string; onAdde
   const roleOptions = useRoleOptions();
   const [form] = Form.useForm<GrantValues>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (v: GrantValues) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const submit = (v: GrantValues) =>
+    problem.run(async () => {
       const account = await api.post<AccountDto>(`/api/v1/accounts/${accountId}/grants`, { role: v.role, unitId: v.unitId, ...(v.validFrom ? { validFrom: v.validFrom } : {}) });
       form.resetFields();
       onAdded(account);
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Card size="small" title={t('accounts.addGrant')} style={{ marginTop: 16 }}>
       {problem.alert}
-      <Form<GrantValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={busy}>
+      <Form<GrantValues> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={problem.busy}>
         <Row gutter={8}>
           <Col xs={24} sm={10}>
             <Form.Item name="role" label={t('accounts.role')} rules={[{ required: true, message: t('common.requiredSelect') }]}>
@@ -279,7 +247,7 @@ export function AddGrantForm({ accountId, onAdded }: { accountId: string; onAdde
             </Form.Item>
           </Col>
           <Col xs={24} sm={14} style={{ display: 'flex', alignItems: 'flex-end', paddingBottom: 24 }}>
-            <Button type="primary" htmlType="submit" icon={<PlusOutlined aria-hidden />} loading={busy}>
+            <Button type="primary" htmlType="submit" icon={<PlusOutlined aria-hidden />} loading={problem.busy}>
               {t('accounts.addGrant')}
             </Button>
           </Col>

@@ -1,5 +1,4 @@
 import { Alert, App as AntApp, Button, Card, Form, Input } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../app/api.ts';
@@ -23,23 +22,15 @@ export function ChangePasswordPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<ChangeForm>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
   useDocumentTitle(t('password.title'));
 
-  const submit = async ({ currentPassword, newPassword }: ChangeForm) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const submit = ({ currentPassword, newPassword }: ChangeForm) =>
+    problem.run(async () => {
       await api.post('/api/v1/auth/password', { currentPassword, newPassword });
       await refresh();
       message.success(t('password.changed'));
       navigate('/', { replace: true });
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div style={{ maxWidth: 520 }}>
@@ -47,7 +38,7 @@ export function ChangePasswordPage() {
       <Card>
         {me?.mustChangePassword && <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} />}
         {problem.alert}
-        <Form<ChangeForm> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={busy}>
+        <Form<ChangeForm> form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={problem.busy}>
           <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('common.required') }]}>
             <Input.Password autoComplete="current-password" autoFocus />
           </Form.Item>
@@ -67,7 +58,7 @@ export function ChangePasswordPage() {
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy}>
+          <Button type="primary" htmlType="submit" loading={problem.busy}>
             {t('password.submit')}
           </Button>
         </Form>

@@ -1,6 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth.tsx';
@@ -21,24 +20,19 @@ export function LoginPage() {
   const location = useLocation();
   const [form] = Form.useForm<LoginForm>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
   const from = (location.state as { from?: string } | null)?.from;
   useDocumentTitle(t('auth.title'));
 
   if (me) return <Navigate to={me.mustChangePassword ? '/doi-mat-khau' : (from ?? '/')} replace />;
 
   const submit = async (values: LoginForm) => {
-    setBusy(true);
-    problem.clear();
-    try {
+    const signedIn = await problem.run(async () => {
       const user = await login(values.username, values.password);
       navigate(user.mustChangePassword ? '/doi-mat-khau' : (from ?? '/'), { replace: true });
-    } catch (err) {
-      problem.report(err);
-      form.setFieldValue('password', '');
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    // Refused: the problem is shown above the form and the password is typed again.
+    if (!signedIn) form.setFieldValue('password', '');
   };
 
   return (
@@ -59,14 +53,14 @@ export function LoginPage() {
         </Flex>
         {sessionExpired && !problem.error && <Alert type="info" showIcon title={t('auth.sessionExpired')} style={{ marginBottom: 16 }} />}
         {problem.alert}
-        <Form<LoginForm> form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} disabled={busy}>
+        <Form<LoginForm> form={form} layout="vertical" requiredMark={false} onFinish={(v) => void submit(v)} disabled={problem.busy}>
           <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
             <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus autoCapitalize="none" spellCheck={false} size="large" />
           </Form.Item>
           <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('common.required') }]}>
             <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" size="large" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+          <Button type="primary" htmlType="submit" size="large" block loading={problem.busy}>
             {t('auth.submit')}
           </Button>
         </Form>

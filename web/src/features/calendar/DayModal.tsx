@@ -1,5 +1,4 @@
 import { App as AntApp, Alert, Button, Checkbox, Descriptions, Divider, Form, Input, Modal, Popconfirm, Radio, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, newIdempotencyKey } from '../../app/api.ts';
 import { IsoDatePicker } from '../../components/IsoDatePicker.tsx';
@@ -42,7 +41,6 @@ export function DayModal({ date, year, entry, weeklyDaysOff, unitId, unitName, c
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<AddValues>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
   const weekday = weekdayOfIso(date);
   const kind: DayKind = entry ? entry.kind : weeklyDaysOff.includes(weekday) ? 'weekly_rest' : 'working';
   const title = t('calendar.dayTitle', { weekday: t('calendar.weekdayNames').split(',')[weekday], date: formatDate(date) });
@@ -55,10 +53,8 @@ export function DayModal({ date, year, entry, weeklyDaysOff, unitId, unitName, c
     onChanged(r);
   };
 
-  const add = async (v: AddValues) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const add = (v: AddValues) =>
+    problem.run(async () => {
       const r = await api.post<ChangeResultDto>(
         `/api/v1/calendar/years/${year}/entries`,
         {
@@ -74,24 +70,12 @@ export function DayModal({ date, year, entry, weeklyDaysOff, unitId, unitName, c
         { 'idempotency-key': newIdempotencyKey() },
       );
       done(r);
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
-  const remove = async () => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const remove = () =>
+    problem.run(async () => {
       done(await api.delete<ChangeResultDto>(`/api/v1/calendar/years/${year}/entries/${entry!.entryId}`));
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const style = KIND_STYLE[kind];
   return (
@@ -106,7 +90,7 @@ export function DayModal({ date, year, entry, weeklyDaysOff, unitId, unitName, c
               <Button key="cancel" onClick={onClose}>
                 {t('common.cancel')}
               </Button>,
-              <Button key="ok" type="primary" loading={busy} onClick={() => form.submit()}>
+              <Button key="ok" type="primary" loading={problem.busy} onClick={() => form.submit()}>
                 {t('common.save')}
               </Button>,
             ]
@@ -134,7 +118,7 @@ export function DayModal({ date, year, entry, weeklyDaysOff, unitId, unitName, c
           {problem.alert}
           {ownEntry && (
             <Popconfirm title={t('calendar.removeConfirm', { date: formatDate(date) })} onConfirm={() => void remove()} okText={t('common.yes')} cancelText={t('common.no')}>
-              <Button danger loading={busy}>
+              <Button danger loading={problem.busy}>
                 {t('calendar.remove')}
               </Button>
             </Popconfirm>

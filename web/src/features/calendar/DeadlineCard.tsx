@@ -22,15 +22,12 @@ export function DeadlineCard({ defaultUnitId }: { defaultUnitId: string | undefi
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<DeadlineResultDto | null>(null);
   const unit = Form.useWatch('unit', form);
 
-  const compute = async (v: Values) => {
-    setBusy(true);
-    problem.clear();
-    setResult(null);
-    try {
+  const compute = (v: Values) =>
+    problem.run(async () => {
+      setResult(null);
       setResult(
         await api.post<DeadlineResultDto>('/api/v1/calendar/deadline', {
           unitId: v.unitId,
@@ -39,12 +36,7 @@ export function DeadlineCard({ defaultUnitId }: { defaultUnitId: string | undefi
           ...(v.unit === 'day' ? { skipListedDaysOff: v.skipListedDaysOff } : {}),
         }),
       );
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Card title={t('calendar.deadlineTitle')} style={{ marginBottom: 16 }}>
@@ -80,7 +72,7 @@ export function DeadlineCard({ defaultUnitId }: { defaultUnitId: string | undefi
             <Checkbox>{t('calendar.skipHolidays')}</Checkbox>
           </Form.Item>
         )}
-        <Button type="primary" htmlType="submit" loading={busy}>
+        <Button type="primary" htmlType="submit" loading={problem.busy}>
           {t('calendar.compute')}
         </Button>
       </Form>

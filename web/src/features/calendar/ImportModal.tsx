@@ -29,26 +29,19 @@ export function ImportModal({ year, unitId, onClose, onDone }: { year: number; u
   const [form] = Form.useForm<{ changeReason: string }>();
   const problem = useFormProblem(form);
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const submit = async ({ changeReason }: { changeReason: string }) => {
     if (!file) return;
-    setBusy(true);
-    problem.clear();
-    try {
+    await problem.run(async () => {
       const q = new URLSearchParams({ changeReason: changeReason.trim(), ...(unitId ? { unitId } : {}) });
       const r = await postWorkbook(`/api/v1/calendar/years/${year}/import.xlsx?${q}`, file);
       message.success(t('calendar.importDone', { daysOff: r.daysOff, makeUp: r.makeUpWorkingDays, version: r.calendarVersion }));
       onDone(r);
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Modal open title={t('calendar.importTitle', { year })} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ disabled: !file }} okText={t('calendar.importExcel')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
+    <Modal open title={t('calendar.importTitle', { year })} onCancel={onClose} onOk={() => form.submit()} okButtonProps={{ disabled: !file }} okText={t('calendar.importExcel')} cancelText={t('common.cancel')} confirmLoading={problem.busy} destroyOnHidden>
       <Typography.Paragraph type="secondary">{t('calendar.importHelp')}</Typography.Paragraph>
       {problem.alert}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>

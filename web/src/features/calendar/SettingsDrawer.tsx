@@ -1,6 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Checkbox, Drawer, Flex, Form, Grid, Input, Popconfirm, Space, Switch, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../app/api.ts';
 import { useFormProblem } from '../../components/useFormProblem.tsx';
@@ -36,24 +35,16 @@ export function SettingsDrawer({ view, unitName, onClose, onChanged }: Props) {
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
   const s = view.settings;
   const names = t('calendar.weekdayNames').split(',');
   const clockRule = { pattern: CLOCK, message: t('calendar.clock') };
 
-  const put = async (settings: unknown, changeReason: string) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const put = (settings: unknown, changeReason: string) =>
+    problem.run(async () => {
       const r = await request<ChangeResultDto>('PUT', '/api/v1/calendar/settings', { body: { unitId: view.unitId, version: view.version, changeReason, settings } });
       message.success(t('calendar.saved', { version: r.calendarVersion, count: r.changedDates.length }));
       onChanged(r);
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const save = (v: Values) =>
     put(
@@ -91,10 +82,10 @@ export function SettingsDrawer({ view, unitName, onClose, onChanged }: Props) {
         <Flex gap={8}>
           {view.own && view.unitId !== null && (
             <Popconfirm title={t('calendar.useInherited')} onConfirm={() => void inherit()} okText={t('common.yes')} cancelText={t('common.no')}>
-              <Button loading={busy}>{t('calendar.useInherited')}</Button>
+              <Button loading={problem.busy}>{t('calendar.useInherited')}</Button>
             </Popconfirm>
           )}
-          <Button type="primary" loading={busy} onClick={() => form.submit()}>
+          <Button type="primary" loading={problem.busy} onClick={() => form.submit()}>
             {t('common.save')}
           </Button>
         </Flex>

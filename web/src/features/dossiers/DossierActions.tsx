@@ -160,7 +160,6 @@ function ActionModal({ action, dossier: d, onClose, onDone, onReload }: { action
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<ActionValues>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
   const [stale, setStale] = useState(false);
 
   const cur = d.steps.find((x) => x.seq === d.currentStep?.seq) ?? null;
@@ -174,21 +173,19 @@ function ActionModal({ action, dossier: d, onClose, onDone, onReload }: { action
   const danger = DANGER.includes(action);
   const defaultMethod = d.channel === 'online' ? 'online' : d.channel === 'post' ? 'post' : 'counter';
 
-  const submit = async (v: ActionValues) => {
-    setBusy(true);
-    problem.clear();
-    setStale(false);
-    try {
-      const next = await runAction(d.id, action, bodyOf(action, v, d.version));
-      message.success(s.actions.done[action]);
-      onDone(next);
-    } catch (err) {
-      if (isStaleVersion(err)) setStale(true);
-      else problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (v: ActionValues) =>
+    problem.run(async () => {
+      setStale(false);
+      try {
+        const next = await runAction(d.id, action, bodyOf(action, v, d.version));
+        message.success(s.actions.done[action]);
+        onDone(next);
+      } catch (err) {
+        // A stale version is not a problem of the form: the notice below offers to read the dossier again.
+        if (!isStaleVersion(err)) throw err;
+        setStale(true);
+      }
+    });
 
   const required = { required: true, whitespace: true, message: t('common.required') };
   const note = (
@@ -318,7 +315,7 @@ function ActionModal({ action, dossier: d, onClose, onDone, onReload }: { action
       okText={s.actions.labels[action]}
       okButtonProps={{ danger, disabled: stale }}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={problem.busy}
       destroyOnHidden
       mask={{ closable: false }}
       width={560}

@@ -54,7 +54,6 @@ export default function ReceiptPage() {
   const [checklist, setChecklist] = useState<ChecklistDto | null>(null);
   const [checklistError, setChecklistError] = useState<unknown>();
   const [checklistLoading, setChecklistLoading] = useState(false);
-  const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
   const [result, setResult] = useState<ReceiptResultDto | null>(null);
   const [files, setFiles] = useState<Record<number, File[]>>({});
@@ -130,10 +129,8 @@ export default function ReceiptPage() {
   const submit = async (v: FormValues) => {
     if (!checklist || inFlight.current) return;
     inFlight.current = true;
-    setBusy(true);
-    problem.clear();
     const key = sessionKey;
-    try {
+    await problem.run(async () => {
       const a = v.applicant;
       const body = {
         procedureId: v.procedureId,
@@ -150,12 +147,8 @@ export default function ReceiptPage() {
       setResult(r);
       window.scrollTo({ top: 0 });
       if (r.outcome === 'received') void uploadScans(r.dossier);
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
+    });
+    inFlight.current = false; // run never rejects
   };
 
   const startOver = () => {
@@ -356,8 +349,8 @@ export default function ReceiptPage() {
                   <Typography.Text type="success">{fmt(s.receipt.countReceived, { n: receivedCount, total })}</Typography.Text>
                 ) : null}
               </div>
-              <Button type="primary" size="large" loading={busy} disabled={!checklist} onClick={() => form.submit()} style={{ minWidth: 180 }} data-testid="receive-submit">
-                {busy ? s.receipt.submitting : s.receipt.submit}
+              <Button type="primary" size="large" loading={problem.busy} disabled={!checklist} onClick={() => form.submit()} style={{ minWidth: 180 }} data-testid="receive-submit">
+                {problem.busy ? s.receipt.submitting : s.receipt.submit}
               </Button>
             </Flex>
           </div>

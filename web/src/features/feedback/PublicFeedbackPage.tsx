@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../app/api.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { fmt, TYPES, useStrings } from './strings.ts';
 
@@ -51,8 +52,8 @@ export default function PublicFeedbackPage() {
   const [published, setPublished] = useState<Published[]>([]);
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<unknown>();
+  const { busy, run } = useSubmit(setError);
   const [receipt, setReceipt] = useState<{ code: string; answerDueAt: string } | null>(null);
-  const [busy, setBusy] = useState(false);
   const [params] = useSearchParams();
   const verdictToken = params.get('y');
   const [verdict, setVerdict] = useState<{ code: string } | null>(null);
@@ -68,20 +69,13 @@ export default function PublicFeedbackPage() {
     api.get<{ items: Published[] }>('/api/v1/feedback/published').then((d) => setPublished(d.items)).catch(() => setPublished([]));
   }, [lang]);
 
-  const submit = async (v: FormValues) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = (v: FormValues) =>
+    run(async () => {
       const sender = { name: v.name.trim(), phone: blank(v.phone), email: blank(v.email), address: blank(v.address) };
       const r = await api.post<{ code: string; answerDueAt: string }>('/api/v1/feedback/public', { type: v.type, field: v.field, unitId: v.unitId, title: blank(v.title), body: v.body, dossierCode: blank(v.dossierCode), sender, consentPublish: !!v.consentPublish });
       setReceipt(r);
       form.resetFields();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const fieldErrors = error instanceof ApiError ? error.fieldErrors : [];
   const errorOf = (f: string) => fieldErrors.find((e) => e.field === f || e.field === `sender.${f}`)?.message;
 

@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useDocumentTitle } from '../../components/useDocumentTitle.ts';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { formatDate, formatDateTime } from '../../i18n/format.ts';
 import { uploadFile, type ApplicationDto, type ApplicationSummaryDto, type OnlineProcedure, type PortalMe, type ReusableFile } from './portalApi.ts';
 import { PortalRating } from './PortalRating.tsx';
@@ -144,7 +145,7 @@ function SubmitFlow({ s, me, onDone }: { s: S; me: PortalMe; onDone: () => void 
   const [app, setApp] = useState<ApplicationDto | null>(null);
   const [reusable, setReusable] = useState<ReusableFile[]>([]);
   const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit(setError);
   const [done, setDone] = useState(false);
   const [form] = Form.useForm<{ receptionUnitId: string; name: string; phone: string; email: string; address: string; summary: string }>();
 
@@ -155,18 +156,6 @@ function SubmitFlow({ s, me, onDone }: { s: S; me: PortalMe; onDone: () => void 
   useEffect(() => {
     void api.get<ReusableFile[]>('/api/v1/portal/reusable').then(setReusable, () => setReusable([]));
   }, []);
-
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await fn();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (done && app) {
     return (

@@ -6,6 +6,7 @@ import { ApiError } from '../../app/api.ts';
 import type { ProblemDto } from '../../app/types.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { UnitSelect } from '../../components/UnitSelect.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import type { ImportResultDto } from './labels.ts';
 import { fmt, useStrings } from './strings.ts';
@@ -34,27 +35,22 @@ export function ImportModal({ onClose, onImported }: { onClose(): void; onImport
   const { message } = AntApp.useApp();
   const [file, setFile] = useState<File | null>(null);
   const [unitId, setUnitId] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const { busy, run } = useSubmit(setError);
   const [checked, setChecked] = useState<ImportResultDto | null>(null);
 
-  const run = async (dryRun: boolean) => {
+  const upload = async (dryRun: boolean) => {
     if (!file || !unitId) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    const answered = await run(async () => {
       const r = await uploadWorkbook(file, unitId, dryRun);
       if (dryRun) setChecked(r);
       else {
         message.success(`${s.import.done}: ${fmt(s.import.summary, counts(r))}`);
         onImported();
       }
-    } catch (err) {
-      setError(err);
-      setChecked(null);
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (!answered) setChecked(null);
   };
 
   return (
@@ -68,10 +64,10 @@ export function ImportModal({ onClose, onImported }: { onClose(): void; onImport
         <Button key="cancel" onClick={onClose}>
           {t('common.cancel')}
         </Button>,
-        <Button key="check" onClick={() => void run(true)} disabled={!file || !unitId} loading={busy && !checked}>
+        <Button key="check" onClick={() => void upload(true)} disabled={!file || !unitId} loading={busy && !checked}>
           {s.import.check}
         </Button>,
-        <Button key="run" type="primary" onClick={() => void run(false)} disabled={!checked} loading={busy && !!checked}>
+        <Button key="run" type="primary" onClick={() => void upload(false)} disabled={!checked} loading={busy && !!checked}>
           {s.import.run}
         </Button>,
       ]}

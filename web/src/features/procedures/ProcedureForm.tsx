@@ -120,17 +120,14 @@ export function ProcedureFormModal({ procedure, onClose, onSaved }: Props) {
   const { label: kindLabel } = useUnitKinds();
   const [form] = Form.useForm<Values>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
   const units = useApi<UnitDto[]>('/api/v1/units', { all: 'true' });
   const unitOptions = useMemo(() => (units.data ?? []).map((u) => ({ value: u.id, label: u.validTo ? `${u.name} (→ ${u.validTo})` : u.name })), [units.data]);
   const editing = !!procedure;
   const req = [{ required: true, message: t('common.required') }];
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const submit = (v: Values) =>
+    problem.run(async () => {
       const content = contentOf(v);
       if (!procedure) {
         const created = await api.post<ProcedureDetailDto>('/api/v1/procedures', { ...content, ownerUnitId: v.ownerUnitId, code: v.code?.trim(), effectiveFrom: v.effectiveFrom ?? todayVn(), changeNote: orNull(v.changeNote) }, { 'idempotency-key': idempotencyKey });
@@ -147,19 +144,14 @@ export function ProcedureFormModal({ procedure, onClose, onSaved }: Props) {
       const saved = await api.patch<ProcedureDetailDto>(`/api/v1/procedures/${procedure.id}`, { ...changed, version: procedure.version, effectiveFrom: v.effectiveFrom ?? todayVn(), changeNote: orNull(v.changeNote) });
       message.success(fmt(s.form.versioned, { no: saved.versionNo }));
       onSaved(saved);
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const initial: Partial<Values> = procedure
     ? valuesOf(procedure)
     : { nationalCodeUnconfirmed: false, authorityLevel: 'commune', timeUnit: 'working_day', onlineLevel: 'partial', status: 'active', resultDigitised: false, documents: [{ name: '', form: 'original', count: 1 }], fees: [], steps: [], effectiveFrom: todayVn() };
 
   return (
-    <Modal open title={editing ? s.form.editTitle : s.form.createTitle} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} width={980} destroyOnHidden mask={{ closable: false }}>
+    <Modal open title={editing ? s.form.editTitle : s.form.createTitle} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={problem.busy} width={980} destroyOnHidden mask={{ closable: false }}>
       {problem.alert}
       <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)}>
         <Row gutter={16}>

@@ -58,22 +58,14 @@ function CreatePlanModal({ unitId, year, onClose, onCreated }: { unitId: string;
   const { t } = useTranslation();
   const [form] = Form.useForm<{ title: string; note?: string; baselineDate?: string }>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
   const [key] = useState(newIdempotencyKey);
-  const submit = async (v: { title: string; note?: string; baselineDate?: string }) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const submit = (v: { title: string; note?: string; baselineDate?: string }) =>
+    problem.run(async () => {
       await api.post<ReviewPlanDto>('/api/v1/procedure-reviews', { unitId, year, title: v.title.trim(), note: v.note?.trim() || null, ...(v.baselineDate ? { baselineDate: v.baselineDate } : {}) }, { 'idempotency-key': key });
       onCreated();
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
-    <Modal open title={s.reviews.createPlan} onCancel={onClose} onOk={() => form.submit()} okText={t('common.create')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
+    <Modal open title={s.reviews.createPlan} onCancel={onClose} onOk={() => form.submit()} okText={t('common.create')} cancelText={t('common.cancel')} confirmLoading={problem.busy} destroyOnHidden>
       {problem.alert}
       <Form form={form} layout="vertical" initialValues={{ title: `Kế hoạch rà soát, đánh giá thủ tục hành chính năm ${year}`, baselineDate: `${year}-01-01` }} onFinish={(v) => void submit(v)}>
         <Form.Item name="title" label={s.reviews.planTitle} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
@@ -109,7 +101,6 @@ function ProposalModal({ plan, procedures, onClose, onCreated }: { plan: ReviewP
   const { t } = useTranslation();
   const [form] = Form.useForm<ProposalValues>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
   const [key] = useState(newIdempotencyKey);
   const procedureId = Form.useWatch('procedureId', form);
   const kind = Form.useWatch('kind', form);
@@ -133,21 +124,14 @@ function ProposalModal({ plan, procedures, onClose, onCreated }: { plan: ReviewP
         return { kind: v.kind };
     }
   };
-  const submit = async (v: ProposalValues) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const submit = (v: ProposalValues) =>
+    problem.run(async () => {
       await api.post<ProposalDto>(`/api/v1/procedure-reviews/${plan.id}/proposals`, { procedureId: v.procedureId, change: change(v), rationale: v.rationale.trim(), effectiveDate: v.effectiveDate }, { 'idempotency-key': key });
       onCreated();
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal open title={s.reviews.addProposal} onCancel={onClose} onOk={() => form.submit()} okText={t('common.create')} cancelText={t('common.cancel')} confirmLoading={busy} width={720} destroyOnHidden>
+    <Modal open title={s.reviews.addProposal} onCancel={onClose} onOk={() => form.submit()} okText={t('common.create')} cancelText={t('common.cancel')} confirmLoading={problem.busy} width={720} destroyOnHidden>
       {problem.alert}
       <Form<ProposalValues> form={form} layout="vertical" initialValues={{ kind: 'cut_time', timeUnit: 'working_day', effectiveDate: `${plan.year + 1}-01-01` }} onFinish={(v) => void submit(v)}>
         <Form.Item name="procedureId" label={s.reviews.procedure} rules={req}>
@@ -221,22 +205,14 @@ function DecisionModal({ proposal, decision, onClose, onDone }: { proposal: Prop
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ note?: string; effectiveDate?: string }>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { note?: string; effectiveDate?: string }) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const submit = (v: { note?: string; effectiveDate?: string }) =>
+    problem.run(async () => {
       await api.post<ProposalDto>(`/api/v1/procedure-proposals/${proposal.id}/decision`, { version: proposal.version, decision, note: v.note?.trim() || null, ...(v.effectiveDate && v.effectiveDate !== proposal.effectiveDate ? { effectiveDate: v.effectiveDate } : {}) });
       message.success(s.reviews.decided);
       onDone();
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
-    <Modal open title={`${decision === 'approved' ? s.reviews.approve : s.reviews.reject}: ${proposal.procedureName}`} onCancel={onClose} onOk={() => form.submit()} okText={decision === 'approved' ? s.reviews.approve : s.reviews.reject} okButtonProps={{ danger: decision === 'rejected' }} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
+    <Modal open title={`${decision === 'approved' ? s.reviews.approve : s.reviews.reject}: ${proposal.procedureName}`} onCancel={onClose} onOk={() => form.submit()} okText={decision === 'approved' ? s.reviews.approve : s.reviews.reject} okButtonProps={{ danger: decision === 'rejected' }} cancelText={t('common.cancel')} confirmLoading={problem.busy} destroyOnHidden>
       {problem.alert}
       <Typography.Paragraph>{proposal.rationale}</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ effectiveDate: proposal.effectiveDate < todayVn() ? todayVn() : proposal.effectiveDate }} onFinish={(v) => void submit(v)}>

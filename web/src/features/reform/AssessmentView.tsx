@@ -69,22 +69,14 @@ function EvidenceForm({ assessmentId, node, onAdded }: { assessmentId: string; n
   const kind = Form.useWatch('kind', form) ?? 'link';
   const [q, setQ] = useState('');
   const docs = useApi<Page<DocumentDto>>(kind === 'document' ? '/api/v1/reform-documents' : null, { q, pageSize: 20 });
-  const [busy, setBusy] = useState(false);
   const figureOk = node.liveFigure?.status === 'available';
-  const add = async (v: { kind: 'link' | 'document' | 'figure'; url?: string; title?: string; documentId?: string }) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const add = (v: { kind: 'link' | 'document' | 'figure'; url?: string; title?: string; documentId?: string }) =>
+    problem.run(async () => {
       const body = v.kind === 'link' ? { kind: 'link', url: v.url?.trim(), ...(v.title?.trim() ? { title: v.title.trim() } : {}) } : v.kind === 'document' ? { kind: 'document', documentId: v.documentId } : { kind: 'figure' };
       await api.post(`/api/v1/par/assessments/${assessmentId}/scores/${node.id}/evidence`, body, { 'idempotency-key': newIdempotencyKey() });
       form.resetFields(['url', 'title', 'documentId']);
       onAdded();
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const kinds = [
     { value: 'link', label: s.common.link },
     { value: 'document', label: s.par.evidenceDocument },
@@ -117,7 +109,7 @@ function EvidenceForm({ assessmentId, node, onAdded }: { assessmentId: string; n
             {node.liveFigure.label[lang]}: <strong>{formatPoints(node.liveFigure.value, lang)}</strong>
           </Typography.Paragraph>
         )}
-        <Button htmlType="submit" loading={busy}>
+        <Button htmlType="submit" loading={problem.busy}>
           {s.par.addEvidence}
         </Button>
       </Form>
@@ -130,21 +122,13 @@ function SelfScoreModal({ a, node, onClose, onSaved, onEvidence }: { a: Assessme
   const { t } = useTranslation();
   const [form] = Form.useForm<{ score: number; comment?: string }>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
-  const save = async (v: { score: number; comment?: string }) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const save = (v: { score: number; comment?: string }) =>
+    problem.run(async () => {
       await request('PUT', `/api/v1/par/assessments/${a.id}/scores/${node.id}`, { body: { version: node.score?.version ?? 0, score: v.score, comment: v.comment?.trim() || null } });
       onSaved();
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
-    <Modal open title={fmt(s.par.selfModal, { code: node.code })} onCancel={onClose} onOk={() => form.submit()} okText={s.par.saveScore} cancelText={t('common.cancel')} confirmLoading={busy} width={720} destroyOnHidden>
+    <Modal open title={fmt(s.par.selfModal, { code: node.code })} onCancel={onClose} onOk={() => form.submit()} okText={s.par.saveScore} cancelText={t('common.cancel')} confirmLoading={problem.busy} width={720} destroyOnHidden>
       <Typography.Paragraph strong>{node.title}</Typography.Paragraph>
       {node.guidance && <Typography.Paragraph type="secondary">{node.guidance}</Typography.Paragraph>}
       {problem.alert}
@@ -170,21 +154,13 @@ function AppraiseModal({ a, node, onClose, onSaved }: { a: AssessmentDetailDto; 
   const { t } = useTranslation();
   const [form] = Form.useForm<{ score: number; comment?: string }>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
-  const save = async (v: { score: number; comment?: string }) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const save = (v: { score: number; comment?: string }) =>
+    problem.run(async () => {
       await request('PUT', `/api/v1/par/assessments/${a.id}/appraisals/${node.id}`, { body: { version: node.score?.version ?? 0, score: v.score, comment: v.comment?.trim() || null } });
       onSaved();
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
-    <Modal open title={fmt(s.par.appraiseModal, { code: node.code })} onCancel={onClose} onOk={() => form.submit()} okText={s.par.saveAppraisal} cancelText={t('common.cancel')} confirmLoading={busy} width={720} destroyOnHidden>
+    <Modal open title={fmt(s.par.appraiseModal, { code: node.code })} onCancel={onClose} onOk={() => form.submit()} okText={s.par.saveAppraisal} cancelText={t('common.cancel')} confirmLoading={problem.busy} width={720} destroyOnHidden>
       <Typography.Paragraph strong>{node.title}</Typography.Paragraph>
       <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
         <Descriptions.Item label={s.par.selfScoreLabel}>{formatPoints(node.score?.selfScore, lang)}</Descriptions.Item>
@@ -212,23 +188,16 @@ function SurveyModal({ a, onClose, onSaved }: { a: AssessmentDetailDto; onClose(
   const leaves = a.nodes.filter((n) => n.method === 'survey' && isLeaf(a, n));
   const [form] = Form.useForm<Record<string, number | null>>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
   const save = async (v: Record<string, number | null>) => {
     const results = leaves.filter((n) => v[n.id] !== null && v[n.id] !== undefined).map((n) => ({ criterionId: n.id, score: v[n.id] as number }));
     if (results.length === 0) return onClose();
-    setBusy(true);
-    problem.clear();
-    try {
+    await problem.run(async () => {
       await request('PUT', `/api/v1/par/assessments/${a.id}/survey`, { body: { version: a.version, results } });
       onSaved();
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
-    <Modal open title={s.par.surveyTitle} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
+    <Modal open title={s.par.surveyTitle} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={problem.busy} destroyOnHidden>
       {problem.alert}
       <Form form={form} layout="vertical" initialValues={Object.fromEntries(leaves.map((n) => [n.id, n.score?.surveyScore ?? null]))} onFinish={(v) => void save(v)}>
         {leaves.map((n) => (

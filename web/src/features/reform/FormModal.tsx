@@ -1,5 +1,5 @@
 import { Form, Modal, type FormInstance } from 'antd';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormProblem } from '../../components/useFormProblem.tsx';
 
@@ -19,20 +19,12 @@ export function FormModal<V extends object>({ title, okText, initialValues, widt
   const { t } = useTranslation();
   const [form] = Form.useForm<V>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: V) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const submit = (v: V) =>
+    problem.run(async () => {
       await onSubmit(v);
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
-    <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} okText={okText ?? t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} width={width} destroyOnHidden>
+    <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} okText={okText ?? t('common.save')} cancelText={t('common.cancel')} confirmLoading={problem.busy} width={width} destroyOnHidden>
       {problem.alert}
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void submit(v)}>
         {typeof children === 'function' ? children(form) : children}

@@ -70,22 +70,14 @@ function OpenAssessmentModal({ framework, onClose, onOpened }: { framework: Fram
   const me = useMe();
   const [form] = Form.useForm<{ unitId: string }>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
   const [key] = useState(newIdempotencyKey);
-  const submit = async (v: { unitId: string }) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const submit = (v: { unitId: string }) =>
+    problem.run(async () => {
       const a = await api.post<AssessmentSummaryDto>(`/api/v1/par/frameworks/${framework.id}/assessments`, { unitId: v.unitId }, { 'idempotency-key': key });
       onOpened(a.id);
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
-    <Modal open title={s.par.openOwn} onCancel={onClose} onOk={() => form.submit()} okText={t('common.create')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden>
+    <Modal open title={s.par.openOwn} onCancel={onClose} onOk={() => form.submit()} okText={t('common.create')} cancelText={t('common.cancel')} confirmLoading={problem.busy} destroyOnHidden>
       <Typography.Paragraph type="secondary">{s.par.openOwnHelp}</Typography.Paragraph>
       {problem.alert}
       <Form form={form} layout="vertical" initialValues={{ unitId: me.grants.find((g) => g.unitId)?.unitId ?? undefined }} onFinish={(v) => void submit(v)}>

@@ -3,6 +3,7 @@ import { Alert, Button, Modal, Typography, Upload } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { fmt, useStrings } from './strings.ts';
 import { uploadWorkbook } from './upload.ts';
 
@@ -23,25 +24,20 @@ export function XlsxImportModal<T>({ title, help, url, rowsOf, children, onClose
   const { s } = useStrings();
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const { busy, run } = useSubmit(setError);
   const [checked, setChecked] = useState<T | null>(null);
 
-  const run = async (dryRun: boolean) => {
+  const upload = async (dryRun: boolean) => {
     const target = url(dryRun);
     if (!file || !target) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    const answered = await run(async () => {
       const r = await uploadWorkbook<T>(target, file);
       if (dryRun) setChecked(r);
       else onImported(r);
-    } catch (err) {
-      setError(err);
-      setChecked(null);
-    } finally {
-      setBusy(false);
-    }
+      return true;
+    });
+    if (!answered) setChecked(null);
   };
 
   return (
@@ -55,10 +51,10 @@ export function XlsxImportModal<T>({ title, help, url, rowsOf, children, onClose
         <Button key="cancel" onClick={onClose}>
           {t('common.cancel')}
         </Button>,
-        <Button key="check" onClick={() => void run(true)} disabled={!file || !url(true)} loading={busy && !checked}>
+        <Button key="check" onClick={() => void upload(true)} disabled={!file || !url(true)} loading={busy && !checked}>
           {s.common.check}
         </Button>,
-        <Button key="run" type="primary" onClick={() => void run(false)} disabled={!checked} loading={busy && !!checked}>
+        <Button key="run" type="primary" onClick={() => void upload(false)} disabled={!checked} loading={busy && !!checked}>
           {s.common.runImport}
         </Button>,
       ]}

@@ -11,6 +11,7 @@ import { IsoDatePicker } from '../../components/IsoDatePicker.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { useUnitKinds } from '../../components/useUnitKinds.ts';
 import { formatDate, searchNorm, todayVn } from '../../i18n/format.ts';
 import { fmt, useStrings } from './strings.ts';
@@ -100,7 +101,7 @@ function NewPlan({ onCreated, onCancel }: { onCreated: (id: string) => void; onC
   const [form] = Form.useForm<FormValues>();
   const { options, byId } = useUnitOptions();
   const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit(setError);
   const kind = Form.useWatch('kind', form) ?? 'merge';
   const into = Form.useWatch('into', form) ?? 'new';
   const sources = Form.useWatch('sources', form);
@@ -152,19 +153,12 @@ function NewPlan({ onCreated, onCancel }: { onCreated: (id: string) => void; onC
     }
   };
 
-  const submit = async (v: FormValues) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = (v: FormValues) =>
+    run(async () => {
       const plan = await api.post<PlanDto>('/api/v1/reorganisation-plans', bodyOf(v), { 'idempotency-key': newIdempotencyKey() });
       await api.post<PlanDto>(`/api/v1/reorganisation-plans/${plan.id}/preview`);
       onCreated(plan.id);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const req = [{ required: true, message: s.required }];
   const unitSelect = (multiple: boolean) => <Select mode={multiple ? 'multiple' : undefined} showSearch options={options} filterOption={filterUnit} />;
@@ -274,24 +268,17 @@ function PlanView({ id, onBack }: { id: string; onBack: () => void }) {
   const { s, lang } = useStrings();
   const plan = useApi<PlanDto>(`/api/v1/reorganisation-plans/${id}`);
   const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit(setError);
   const [choices, setChoices] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
   const p = plan.data;
   if (!p) return plan.error ? <ProblemAlert error={plan.error} /> : <Loading />;
 
-  const act = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const act = (fn: () => Promise<unknown>) =>
+    run(async () => {
       await fn();
       plan.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const base = `/api/v1/reorganisation-plans/${p.id}`;
   const resolve = () =>
     act(async () => {

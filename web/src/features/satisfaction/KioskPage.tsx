@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../app/api.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { CRITERIA, fmt, SCALE, useStrings, type Criterion } from './strings.ts';
 import './kiosk.css';
 
@@ -49,23 +50,16 @@ export default function KioskPage() {
   const [scores, setScores] = useState<Scores>({});
   const [comment, setComment] = useState('');
   const [error, setError] = useState<unknown>();
+  const { busy, run } = useSubmit(setError);
   const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const [form] = Form.useForm<{ code: string; digits: string }>();
 
-  const lookup = async (b: Binding) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const lookup = (b: Binding) =>
+    run(async () => {
       setTarget(await api.post<Target>('/api/v1/ratings/lookup', b));
       setBinding(b);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   useEffect(() => {
     if (token) void lookup({ token });
@@ -97,16 +91,10 @@ export default function KioskPage() {
       setMissing(true);
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await api.post('/api/v1/ratings/kiosk', { ...binding, scores, ...(comment.trim() ? { comment: comment.trim() } : {}) });
       setDone(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const notFound = error instanceof ApiError && error.status === 404;

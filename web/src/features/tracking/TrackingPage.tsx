@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../app/api.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useSubmit } from '../../components/useSubmit.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { CHANNELS, CLOCK_KINDS, formatAppointment, labelOf, OPEN_STATUSES, type DossierStatus, type TrackingDto } from '../dossiers/labels.ts';
 import { fmt, useStrings } from './strings.ts';
@@ -51,7 +52,7 @@ export default function TrackingPage() {
   const [query, setQuery] = useState<Query | null>(null);
   const [data, setData] = useState<TrackingDto | null>(null);
   const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useSubmit(setError);
   const digitsRef = useRef<React.ComponentRef<typeof Input>>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
@@ -63,9 +64,7 @@ export default function TrackingPage() {
 
   const look = useCallback(
     async (q: Query, focusResult: boolean) => {
-      setBusy(true);
-      setError(undefined);
-      try {
+      const answered = await run(async () => {
         const answer = await api.post<TrackingDto>('/api/v1/tracking', { code: q.code.trim().toUpperCase(), digits: q.digits.trim(), lang });
         setData(answer);
         setQuery(q);
@@ -74,15 +73,12 @@ export default function TrackingPage() {
         next.set('ma', answer.code);
         setParams(next, { replace: true });
         if (focusResult) setTimeout(() => resultRef.current?.focus(), 0);
-      } catch (err) {
-        setData(null);
-        setError(err);
-      } finally {
-        setBusy(false);
-      }
+        return true;
+      });
+      if (!answered) setData(null);
     },
     // the query string is rewritten by the call itself
-    [lang],
+    [lang, run],
   );
 
   // The answer is worded by the server: ask again in the new language when it changes.
@@ -151,12 +147,10 @@ export default function TrackingPage() {
  */
 function ReceiptSlipButton({ code, digits }: { code: string; digits: string }) {
   const { s } = useStrings();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const download = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { busy, run } = useSubmit(setError);
+  const download = () =>
+    run(async () => {
       const res = await fetch('/api/v1/tracking/receipt-slip', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, digits }) });
       if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => ({ title: res.statusText })));
       const url = URL.createObjectURL(await res.blob());
@@ -165,12 +159,7 @@ function ReceiptSlipButton({ code, digits }: { code: string; digits: string }) {
       a.download = `giay-tiep-nhan-${code}.pdf`;
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Card className="tracking-card">
       <Button icon={<FilePdfOutlined aria-hidden />} size="large" loading={busy} onClick={() => void download()} data-testid="receipt-slip">

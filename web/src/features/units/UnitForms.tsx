@@ -24,12 +24,9 @@ export function EditUnitModal({ unit, onClose, onSaved }: { unit: UnitDto; onClo
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<EditValues>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (v: EditValues) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const submit = (v: EditValues) =>
+    problem.run(async () => {
       const saved = await api.patch<UnitDto>(`/api/v1/units/${unit.id}`, {
         version: unit.version,
         name: v.name.trim(),
@@ -41,15 +38,10 @@ export function EditUnitModal({ unit, onClose, onSaved }: { unit: UnitDto; onClo
       });
       message.success(t('units.updated'));
       onSaved(saved);
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Modal open title={t('units.editTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={busy} destroyOnHidden mask={{ closable: false }}>
+    <Modal open title={t('units.editTitle')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} confirmLoading={problem.busy} destroyOnHidden mask={{ closable: false }}>
       {problem.alert}
       <Form<EditValues>
         form={form}
@@ -107,16 +99,13 @@ export function CreateUnitModal({ parent, defaultFrom, onClose, onCreated }: { p
   const { label: kindLabel } = useUnitKinds();
   const [form] = Form.useForm<CreateValues>();
   const problem = useFormProblem(form);
-  const [busy, setBusy] = useState(false);
   // One key per opening of the form: a retry after a lost answer cannot create the unit twice.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const kinds = useMemo(() => UNIT_KIND_VALUES.filter((k) => ALLOWED_PARENTS[k].includes(parent.kind)), [parent.kind]);
   const validFrom = defaultFrom < parent.validFrom ? parent.validFrom : defaultFrom;
 
-  const submit = async (v: CreateValues) => {
-    setBusy(true);
-    problem.clear();
-    try {
+  const submit = (v: CreateValues) =>
+    problem.run(async () => {
       const created = await api.post<UnitDto>(
         '/api/v1/units',
         {
@@ -133,12 +122,7 @@ export function CreateUnitModal({ parent, defaultFrom, onClose, onCreated }: { p
       );
       message.success(t('units.created', { name: created.name }));
       onCreated(created);
-    } catch (err) {
-      problem.report(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal
@@ -149,7 +133,7 @@ export function CreateUnitModal({ parent, defaultFrom, onClose, onCreated }: { p
       okText={t('common.create')}
       cancelText={t('common.cancel')}
       okButtonProps={{ disabled: kinds.length === 0 }}
-      confirmLoading={busy}
+      confirmLoading={problem.busy}
       destroyOnHidden
       mask={{ closable: false }}
     >
