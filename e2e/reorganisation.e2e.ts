@@ -85,7 +85,7 @@ describe('re-organisation of units', () => {
   journey("a dossier received at the district before 1 July 2025 shows its transfer to the commune on its timeline", async () => {
     const page = await signedIn('admin');
     // The demo seed received it at the district centre on 24 June 2025; the district plan carried it over.
-    const res = await page.request.get(`${e2e.server.url}/api/v1/dossiers/by-code/TTHCCHTY-250624-0001`);
+    const res = await page.request.get(`${e2e.server.url}/api/v1/dossiers/by-code/HTY-250624-0001`);
     assert.equal(res.status(), 200);
     const { id } = (await res.json()) as { id: string };
     await page.goto(`${e2e.server.url}/ho-so/${id}`);
