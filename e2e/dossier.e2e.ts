@@ -65,6 +65,12 @@ describe('a dossier from the counter to the applicant', () => {
     await rows.nth(2).waitFor();
     assert.equal(await rows.count(), 3, 'three required documents in the version in force');
     assert.match(await counter.getByTestId('checklist-facts').innerText(), /Hẹn trả kết quả\s+\d{2}:\d{2}, .+ \d{2}\/\d{2}\/\d{4} \(nếu tiếp nhận ngay\)/);
+    // The officer's grant is on the commune: the reception point is its service centre, the commune itself a choice.
+    const receptionPoint = counter.getByLabel('Nơi tiếp nhận', { exact: true });
+    await counter.getByTestId('checklist-facts').getByText('Trung tâm Phục vụ hành chính công xã Tiên Yên').waitFor();
+    await receptionPoint.click();
+    assert.equal(await counter.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').count(), 2);
+    await counter.keyboard.press('Escape');
 
     // Only the declaration is there: the applicant is refused with the written list of what is missing.
     await counter.getByRole('checkbox', { name: 'Tờ khai theo mẫu đăng ký khai sinh' }).check();

@@ -1,5 +1,5 @@
 import { InboxOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Flex, Form, Input, InputNumber, Radio, Row, Skeleton, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Descriptions, Empty, Flex, Form, Input, InputNumber, Radio, Row, Select, Skeleton, Tag, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../app/api.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -24,6 +24,8 @@ interface DocLine {
 
 interface FormValues {
   procedureId?: string;
+  /** Where the dossier is received; the checklist's default (the officer's service centre) until chosen. */
+  receptionUnitId?: string;
   channel: 'counter' | 'online' | 'post';
   documents: DocLine[];
   applicant: { kind: 'individual' | 'organisation'; name: string; idNumber?: string; phone?: string; email?: string; address?: string; representative?: string };
@@ -61,6 +63,7 @@ export default function ReceiptPage() {
 
   const procedureId = Form.useWatch('procedureId', form);
   const channel = Form.useWatch('channel', form) ?? 'counter';
+  const receptionUnitId = Form.useWatch('receptionUnitId', form) as string | undefined;
   const docs = (Form.useWatch('documents', form) as DocLine[] | undefined) ?? [];
   const kind = Form.useWatch(['applicant', 'kind'], form) ?? 'individual';
   const phone = Form.useWatch(['applicant', 'phone'], form) as string | undefined;
@@ -80,9 +83,10 @@ export default function ReceiptPage() {
     let live = true;
     setChecklistLoading(true);
     setChecklistError(undefined);
-    fetchChecklist(procedureId, channel)
+    fetchChecklist(procedureId, channel, receptionUnitId)
       .then((c) => {
         if (!live) return;
+        if (!receptionUnitId) form.setFieldValue('receptionUnitId', c.receptionUnitId);
         if (c.procedureVersionId !== lastVersion.current) {
           form.setFieldValue('documents', c.documents.map((d) => ({ index: d.index, received: false, copies: d.count, note: '' })));
           setFiles({});
@@ -101,7 +105,7 @@ export default function ReceiptPage() {
     return () => {
       live = false;
     };
-  }, [procedureId, channel, form]);
+  }, [procedureId, channel, receptionUnitId, form]);
 
   const receivedCount = docs.filter((d) => d?.received).length;
   const total = checklist?.documents.length ?? 0;
@@ -134,6 +138,7 @@ export default function ReceiptPage() {
       const a = v.applicant;
       const body = {
         procedureId: v.procedureId,
+        receptionUnitId: v.receptionUnitId ?? checklist.receptionUnitId,
         channel: v.channel,
         applicant: { kind: a.kind, name: a.name.trim(), idNumber: blank(a.idNumber), phone: blank(a.phone)?.replace(/[\s.]/g, '') ?? null, email: blank(a.email), address: blank(a.address), representative: blank(a.representative) },
         documents: (v.documents ?? []).map((d) => ({ index: d.index, received: !!d.received, ...(d.received ? { copies: d.copies } : {}), note: blank(d.note) })),
@@ -195,6 +200,15 @@ export default function ReceiptPage() {
                 {checklistError ? <ProblemAlert error={checklistError} /> : null}
                 {checklist && (
                   <Descriptions size="small" column={{ xs: 1, sm: 2 }} colon={false} className="dossier-facts" data-testid="checklist-facts">
+                    <Descriptions.Item span={2} label={s.receipt.receptionPoint}>
+                      {checklist.receptionPoints.length > 1 ? (
+                        <Form.Item name="receptionUnitId" noStyle>
+                          <Select aria-label={s.receipt.receptionPoint} style={{ minWidth: 280 }} options={checklist.receptionPoints.map((p) => ({ value: p.id, label: p.name }))} />
+                        </Form.Item>
+                      ) : (
+                        (checklist.receptionPoints.find((p) => p.id === checklist.receptionUnitId)?.name ?? '—')
+                      )}
+                    </Descriptions.Item>
                     <Descriptions.Item label={s.receipt.processingTime}>{formatDuration(checklist.processingTime as DurationDto, lang, s.receipt.onTheSpot)}</Descriptions.Item>
                     <Descriptions.Item label={s.receipt.fees}>{checklist.fees.length === 0 || checklist.fees.every((f) => f.amount === 0) ? s.receipt.free : checklist.fees.map((f) => `${f.name}: ${formatMoney(f.amount)}`).join('; ')}</Descriptions.Item>
                     {checklist.appointmentPreview && (

@@ -14,8 +14,8 @@ export const RECEIPT_PATH = '/ho-so/tiep-nhan';
 export const dossierPath = (id: string) => `${DOSSIERS_PATH}/${id}`;
 
 /** The receipt checklist of the version in force, with the appointment if received now. */
-export function fetchChecklist(procedureId: string, channel: string): Promise<ChecklistDto> {
-  return api.post<ChecklistDto>(`${DOSSIERS_API}/checklist`, { procedureId, channel });
+export function fetchChecklist(procedureId: string, channel: string, receptionUnitId?: string): Promise<ChecklistDto> {
+  return api.post<ChecklistDto>(`${DOSSIERS_API}/checklist`, { procedureId, channel, ...(receptionUnitId ? { receptionUnitId } : {}) });
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
