@@ -184,9 +184,12 @@ describe('a dossier from the counter to the applicant', () => {
     assert.match(await counter.getByTestId('overview').innerText(), /Đã trả kết quả .* \(Trả trực tiếp tại Bộ phận Một cửa\)/);
     const steps = await counter.getByTestId('dossier-steps').innerText();
     assert.doesNotMatch(steps, /Đang xử lý|Chưa đến/, 'every step is done');
-    assert.match(await counter.getByTestId('slip-links').innerText(), /Giấy tiếp nhận và hẹn trả kết quả[\s\S]*Phiếu kiểm soát quá trình giải quyết/);
+    assert.match(await counter.getByTestId('slip-links').innerText(), /Giấy tiếp nhận và hẹn trả kết quả[\s\S]*Phiếu kiểm soát quá trình giải quyết[\s\S]*Phiếu trả kết quả \(có mã QR đánh giá\)/);
     const control = await counter.request.get(`${e2e.server.url}/api/v1/dossiers/${dossier.id}/slips/control`);
     assert.match(control.headers()['content-type'] ?? '', /^application\/pdf/);
+    const returnSlip = await counter.request.get(new URL((await counter.getByTestId('slip-links').getByRole('link', { name: /Phiếu trả kết quả/ }).getAttribute('href'))!, e2e.server.url).href);
+    assert.equal(returnSlip.status(), 200);
+    assert.match(returnSlip.headers()['content-type'] ?? '', /^application\/pdf/);
     await screenshot(counter, 'dossier-08-returned');
   });
 

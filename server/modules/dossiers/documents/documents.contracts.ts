@@ -3,7 +3,7 @@
  * move there).
  *
  *   GET  /api/v1/dossiers/:id/slips/:kind                  dossiers.read  kind = receipt | control | supplement |
- *                                                          refusal | apology → 200 application/pdf (audited)
+ *                                                          refusal | apology | return → 200 application/pdf (audited)
  *   GET  /api/v1/dossier-guidance/:id/slip                 dossiers.read  → 200 application/pdf (audited)
  *   POST /api/v1/dossiers/:id/documents/:documentId/files  receive (reception) | process (competent); multipart
  *                                                          field `file` (PDF, JPEG, PNG) → 201 StoredFile (200 when

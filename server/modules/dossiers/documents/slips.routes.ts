@@ -30,7 +30,7 @@ export async function slipsRoutes(app: App, { config, database, queue }: Deps) {
     config: { access: 'dossiers.read' },
     schema: {
       tags,
-      summary: 'A printed slip as PDF: receipt and appointment (with the tracking QR code), control slip, supplement request, refusal, apology and new appointment; audited',
+      summary: 'A printed slip as PDF: receipt and appointment (with the tracking QR code), control slip, supplement request, refusal, apology and new appointment, return slip (with the rating QR code; receive permission at the returning unit); audited',
       params: SlipParams,
       querystring: SlipQuery,
     },

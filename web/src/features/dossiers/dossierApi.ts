@@ -53,7 +53,7 @@ export function fetchCandidates(id: string, step: 'next' | 'current' = 'next'): 
 export const isStaleVersion = (err: unknown) => err instanceof ApiError && err.status === 409;
 
 /** Printed slips of a dossier (PDF, opened in a new tab to print). */
-export type SlipKind = 'receipt' | 'control' | 'supplement' | 'refusal' | 'apology';
+export type SlipKind = 'receipt' | 'control' | 'supplement' | 'refusal' | 'apology' | 'return';
 
 /**
  * Addresses of the PDF slips and of the scans, served by the documents part of the module
@@ -68,11 +68,13 @@ export const SLIP_PATHS = {
 };
 
 /** The slips worth printing for a dossier in its present state, in the order of the procedure. */
-export function slipsOf(d: Pick<DossierDetailDto, 'supplements' | 'resultKind' | 'apologyIssued'>): SlipKind[] {
+export function slipsOf(d: Pick<DossierDetailDto, 'supplements' | 'resultKind' | 'apologyIssued' | 'status'>): SlipKind[] {
   const kinds: SlipKind[] = ['receipt', 'control'];
   if (d.supplements.length > 0) kinds.push('supplement');
   if (d.resultKind === 'refusal') kinds.push('refusal');
   if (d.apologyIssued) kinds.push('apology');
+  // Handed over: the return slip, with the QR code inviting the applicant to rate the service.
+  if (d.status === 'returned') kinds.push('return');
   return kinds;
 }
 
