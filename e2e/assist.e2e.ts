@@ -8,19 +8,13 @@
  * Run: WEB_DIST=.tmp/web-assist E2E_REBUILD=1 CHROMIUM_PATH=/usr/bin/chromium node --import tsx --test e2e/assist.e2e.ts
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, ROOT, screenshot, screenshotOnFailure, startServer, type RunningServer } from './helpers.ts';
+import { checkAccessibility, screenshot, useJourneys } from './helpers.ts';
 
-const PASSWORD = 'motcua2026';
-let server: RunningServer;
-let browser: Browser;
 const first = { code: '' };
 const repeat = { code: '' };
 
 async function sendPublicFeedback(unitId: string, body: string, name: string) {
-  const res = await fetch(`${server.url}/api/v1/feedback/public`, {
+  const res = await fetch(`${e2e.server.url}/api/v1/feedback/public`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ type: 'complaint', field: 'other', unitId, body, sender: { name, phone: '0912000333' }, consentPublish: false }),
@@ -30,45 +24,18 @@ async function sendPublicFeedback(unitId: string, body: string, name: string) {
   return JSON.parse(text) as { code: string };
 }
 
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  const options = await (await fetch(`${server.url}/api/v1/feedback/options`)).json();
+const e2e = useJourneys(async () => {
+  const options = await (await fetch(`${e2e.server.url}/api/v1/feedback/options`)).json();
   const unitId = options.units.find((u: { name: string }) => u.name === 'Xã Tiên Yên').id;
   Object.assign(first, await sendPublicFeedback(unitId, 'Cống thoát nước ở thôn Khe Tiên bị tắc, nước tràn vào nhà dân mỗi khi mưa.', 'Lý Văn Cống'));
   await sendPublicFeedback(unitId, 'Cán bộ một cửa trả lời điện thoại thiếu lịch sự.', 'Hà Thị Lịch');
   Object.assign(repeat, await sendPublicFeedback(unitId, 'cong thoat nuoc thon Khe Tien tac lau roi, mua la nuoc tran vao nha', 'Lý Thị Mưa'));
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const journey = (name: string, fn: () => Promise<void>) => test(name, () => screenshotOnFailure(browser, name, fn));
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  return page;
-}
-
-/** Runs axe-core on a part of the page (our own); fails on any serious or critical violation, naming them. */
-async function checkAccessibility(page: Page, selector: string, where: string) {
-  await page.waitForTimeout(500);
-  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async (context) => {
-    const axe = (window as unknown as { axe: { run: (ctx: string, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const r = await axe.run(context, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-  }, selector);
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad, [], `${where}: ${JSON.stringify(bad, null, 1)}`);
-}
+const { journey, newPage, signedIn } = e2e;
 
 journey('citizen: "lam giay khai sinh" in the "Tôi cần…" box → birth registration first → opens it', async () => {
-  const page = await newPage();
-  await page.goto(`${server.url}/tra-cuu-thu-tuc`);
+  const page = await newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${e2e.server.url}/tra-cuu-thu-tuc`);
   await page.getByLabel('Điều bạn cần').fill('lam giay khai sinh');
   await page.getByRole('button', { name: 'Gợi ý thủ tục' }).click();
   const list = page.getByRole('region', { name: 'Thủ tục có thể phù hợp' });
@@ -76,7 +43,7 @@ journey('citizen: "lam giay khai sinh" in the "Tôi cần…" box → birth regi
   const names = await list.getByRole('button').allInnerTexts();
   assert.equal(names[0], 'Đăng ký khai sinh', names.join(' | '));
   await list.getByText(/Khớp với: .*khai sinh/).first().waitFor();
-  await checkAccessibility(page, '[data-testid="assist-need"]', 'the "Tôi cần…" box with suggestions');
+  await checkAccessibility(page, 'the public catalogue with the "Tôi cần…" suggestions');
   await screenshot(page, 'assist-01-suggestions');
   await list.getByRole('button', { name: 'Đăng ký khai sinh', exact: true }).click();
   const drawer = page.getByRole('dialog');
@@ -86,13 +53,8 @@ journey('citizen: "lam giay khai sinh" in the "Tôi cần…" box → birth regi
 });
 
 journey('official: the repeated report shows the earlier one as a duplicate at the same place; "Áp dụng" merges it', async () => {
-  const page = await newPage();
-  await page.goto(`${server.url}/dang-nhap`);
-  await page.getByLabel('Tên đăng nhập', { exact: true }).fill('motcua');
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
-  await page.goto(`${server.url}/phan-anh`);
+  const page = await signedIn('motcua', { viewport: { width: 1280, height: 900 } });
+  await page.goto(`${e2e.server.url}/phan-anh`);
   await page.getByRole('cell', { name: repeat.code, exact: true }).click();
   const drawer = page.getByRole('dialog', { name: new RegExp(repeat.code) });
   const suggestions = drawer.getByTestId('assist-feedback');
@@ -102,7 +64,7 @@ journey('official: the repeated report shows the earlier one as a duplicate at t
   const duplicate = suggestions.getByRole('listitem').filter({ hasText: first.code });
   await duplicate.getByText('Cùng địa điểm').waitFor();
   assert.equal(await suggestions.getByRole('listitem').filter({ hasText: 'lịch sự' }).count(), 0, 'an unrelated item is not offered');
-  await checkAccessibility(page, '[data-testid="assist-feedback"]', 'the suggestions in the inbox drawer');
+  await checkAccessibility(page, 'the suggestions in the inbox drawer', '[data-testid="assist-feedback"]');
   await screenshot(page, 'assist-03-duplicate-suggested', { fullPage: false });
   await duplicate.getByRole('button', { name: `Áp dụng: gộp vào ${first.code}` }).click();
   await page.getByRole('dialog', { name: `${repeat.code} — Đã gộp` }).waitFor();

@@ -232,3 +232,19 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
 }
+
+/**
+ * Runs axe-core on the page, or on a part of it (`selector`); fails on any serious or critical violation, naming
+ * them. Colours are measured as painted: antd's transitions (a button turning enabled, a tab ink bar) settle first.
+ */
+export async function checkAccessibility(page: Page, where: string, selector?: string): Promise<void> {
+  await page.waitForTimeout(500);
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(async (context) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document | string, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const r = await axe.run(context ?? document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+  }, selector ?? null);
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad, [], `${where}: ${JSON.stringify(bad, null, 1)}`);
+}

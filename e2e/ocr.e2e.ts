@@ -12,76 +12,44 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { after, describe } from 'node:test';
 import { renderCccdPdf, SCAN_APPLICANT } from '../server/modules/ocr/test-scan.ts';
-import { launchBrowser, screenshot, screenshotOnFailure, startServer, type RunningServer } from './helpers.ts';
+import { screenshot, useJourneys } from './helpers.ts';
 
-const PASSWORD = 'motcua2026';
 const DESKTOP = { width: 1366, height: 900 };
 const TYPED_PHONE = '0987000111';
 
 const langs = spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' });
 const skip = langs.status === 0 && `${langs.stdout}`.split('\n').includes('vie') ? false : 'tesseract with Vietnamese data is not installed (apt-get install tesseract-ocr tesseract-ocr-vie)';
 
-let server: RunningServer;
-let browser: Browser;
-let dir: string;
-let scanPath: string;
-const earlier = { id: '', code: '' };
-let procedureId = '';
-
-async function apiAs(username: string) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
-  assert.equal(login.status, 200, await login.text());
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    const text = await res.text();
-    assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : undefined;
-  };
-}
-
 describe('OCR at the counter', { skip }, () => {
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  let dir = '';
+  let scanPath = '';
+  const earlier = { id: '', code: '' };
+  let procedureId = '';
+
+  const e2e = useJourneys(async () => {
     dir = mkdtempSync(join(tmpdir(), 'motcua-ocr-e2e-'));
     scanPath = join(dir, 'cccd-nguyen-thi-hong-nhung.pdf');
     writeFileSync(scanPath, await renderCccdPdf());
     // The same applicant already has a birth registration in progress: the receipt page must warn of it.
-    const counter = await apiAs('motcua');
-    const found = await (await fetch(`${server.url}/api/v1/procedures?q=TY-HT-01`)).json();
+    const counter = await e2e.apiAs('motcua');
+    const found = await (await fetch(`${e2e.server.url}/api/v1/procedures?q=TY-HT-01`)).json();
     procedureId = found.items.find((p: { code: string }) => p.code === 'TY-HT-01').id;
-    const checklist = await counter('POST', '/api/v1/dossiers/checklist', { procedureId });
+    const checklist = (await counter('POST', '/api/v1/dossiers/checklist', { procedureId })) as { documents: unknown[] };
     const documents = checklist.documents.map((_: unknown, index: number) => ({ index, received: true }));
-    const r = await counter('POST', '/api/v1/dossiers', { procedureId, documents, applicant: { kind: 'individual', name: SCAN_APPLICANT.name, idNumber: SCAN_APPLICANT.idNumber, phone: SCAN_APPLICANT.phone } });
+    const r = (await counter('POST', '/api/v1/dossiers', { procedureId, documents, applicant: { kind: 'individual', name: SCAN_APPLICANT.name, idNumber: SCAN_APPLICANT.idNumber, phone: SCAN_APPLICANT.phone } })) as { dossier: { id: string; code: string } };
     Object.assign(earlier, { id: r.dossier.id, code: r.dossier.code });
   });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  const { journey } = e2e;
+  const signedIn = (username: string) => e2e.signedIn(username, { viewport: DESKTOP, timeout: 30_000 });
+  after(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  const journey = (name: string, fn: () => Promise<void>) => test(name, () => screenshotOnFailure(browser, name, fn));
-
-  async function signedIn(username: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${server.url}/dang-nhap`);
-    await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-    await page.getByRole('heading', { name: 'Trang chủ', level: 1 }).waitFor();
-    return page;
-  }
-
   journey('the counter officer reads the applicant from a scan: empty fields fill in, flagged ones say "Kiểm tra lại", an open dossier is warned of, the dossier is received', async () => {
     const page = await signedIn('motcua');
-    await page.goto(`${server.url}/ho-so/tiep-nhan`);
+    await page.goto(`${e2e.server.url}/ho-so/tiep-nhan`);
     await page.getByRole('heading', { name: 'Tiếp nhận hồ sơ', level: 1 }).waitFor();
     const picker = page.getByLabel('Thủ tục hành chính', { exact: true });
     await picker.click();
@@ -128,8 +96,8 @@ describe('OCR at the counter', { skip }, () => {
     await page.getByTestId('receive-submit').click();
     const code = await page.getByTestId('dossier-code').innerText();
     assert.notEqual(code.trim(), earlier.code);
-    const counter = await apiAs('motcua');
-    const list = await counter('GET', `/api/v1/assist/open-dossiers?procedureId=${procedureId}&idNumber=${SCAN_APPLICANT.idNumber}`);
+    const counter = await e2e.apiAs('motcua');
+    const list = (await counter('GET', `/api/v1/assist/open-dossiers?procedureId=${procedureId}&idNumber=${SCAN_APPLICANT.idNumber}`)) as { items: Array<{ code: string; applicantName: string }> };
     const received = list.items.find((i: { code: string }) => i.code === code.trim());
     assert.ok(received, `the new dossier ${code} is open under the applicant's ID number`);
     assert.equal(received.applicantName, SCAN_APPLICANT.name.normalize('NFC'));

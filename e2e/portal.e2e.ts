@@ -7,10 +7,9 @@
  * Run: node --import tsx --test --test-reporter=spec e2e/portal.e2e.ts
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { describe } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD, ROOT, screenshot, switchLanguage, useJourneys } from './helpers.ts';
+import { checkAccessibility, DEMO_PASSWORD, screenshot, switchLanguage, useJourneys } from './helpers.ts';
 
 // The demo server starts the local provider on any free port (4400 may be taken by a developer's `npm run dev:idp`).
 process.env.OIDC_DEV_IDP_PORT = '0';
@@ -23,20 +22,6 @@ const PDF_B = Buffer.from('%PDF-1.4\n% Ban an\n1 0 obj << /Type /Catalog >> endo
 const e2e = useJourneys();
 const { journey, newPage, signedIn } = e2e;
 let citizen: Page;
-
-/** Runs axe-core on the page; fails on any serious or critical violation, naming them. */
-async function checkAccessibility(page: Page, where: string) {
-  // Colours are measured as painted: let antd's transitions (a button turning enabled, a tab ink bar) settle first.
-  await page.waitForTimeout(500);
-  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
-  });
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad, [], `${where}: ${JSON.stringify(bad, null, 1)}`);
-}
 
 describe('citizen portal', () => {
   journey('the citizen signs in at the local identity provider on a phone', async () => {
