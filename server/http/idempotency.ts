@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, lt } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../platform/errors.ts';
@@ -8,48 +8,89 @@ import { canonicalJson } from '../modules/audit/audit.service.ts';
 
 const PENDING = 0;
 
+/** Which key a creation runs under, for a creation that records its resource on it in its own statement. */
+export interface IdempotencyClaim {
+  scope: string;
+  key: string;
+}
+
+export interface IdempotentOptions<T> {
+  /**
+   * For creations that write `resource_id` on their key in the same statement as the resource (the dossier
+   * receipt): rebuilds the answer from that resource when a retry finds the key still pending — the first attempt
+   * committed, then the process died before storing its answer. Such a key still pending WITHOUT a resource after
+   * ABANDONED_AFTER_MS never committed, and the retry runs the creation again.
+   */
+  replay?: (resourceId: string) => Promise<T>;
+}
+
+/** A pending key without a resource, older than this, belonged to a creation that never committed (with `replay`). */
+export const ABANDONED_AFTER_MS = 120_000;
+
 /**
  * Runs a creation at most once per `Idempotency-Key` (per caller and route). A retry with the same key and
  * body replays the first response; the same key with another body is refused (422); a retry while the first
- * is still running gets 409. Without the header the creation simply runs.
+ * is still running gets 409 (see `IdempotentOptions.replay` for a first attempt that died half-way). Without the
+ * header the creation simply runs.
  */
 export async function idempotent<T>(
   database: Database,
   request: FastifyRequest,
   reply: FastifyReply,
   status: number,
-  create: () => Promise<T>,
+  create: (claim: IdempotencyClaim | null) => Promise<T>,
+  opts: IdempotentOptions<T> = {},
 ): Promise<T> {
   const key = request.headers['idempotency-key'];
   if (key === undefined) {
     reply.code(status);
-    return create();
+    return create(null);
   }
   if (typeof key !== 'string' || !/^[\w.:-]{8,200}$/.test(key)) {
     throw new AppError('VALIDATION_FAILED', { detail: 'Idempotency-Key must be 8–200 characters of letters, digits, . : _ -', fields: [{ field: 'Idempotency-Key', code: 'invalid', message: { vi: 'Idempotency-Key phải gồm 8–200 ký tự chữ, số, . : _ -', en: 'Idempotency-Key must be 8–200 letters, digits, . : _ -', fr: 'Idempotency-Key : 8 à 200 lettres, chiffres, . : _ -' } }] });
   }
   const scope = `${request.principal?.userId ?? 'anonymous'} ${request.method} ${request.routeOptions.url}`;
   const requestHash = createHash('sha256').update(canonicalJson({ params: request.params, body: request.body })).digest('hex');
+  const where = and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key));
+  const finish = async (result: T) => {
+    await database.db.update(idempotencyKeys).set({ status, response: JSON.parse(JSON.stringify(result)) }).where(where);
+    return result;
+  };
   const inserted = await database.db
     .insert(idempotencyKeys)
     .values({ scope, key, requestHash, status: PENDING, response: {} })
     .onConflictDoNothing()
     .returning({ key: idempotencyKeys.key });
   if (inserted.length === 0) {
-    const [prior] = await database.db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+    const [prior] = await database.db.select().from(idempotencyKeys).where(where);
     if (!prior || prior.requestHash !== requestHash) throw new AppError('IDEMPOTENCY_MISMATCH');
-    if (prior.status === PENDING) throw new AppError('CONFLICT', { detail: 'a request with this Idempotency-Key is still being processed' });
-    reply.code(prior.status).header('idempotent-replayed', 'true');
-    return prior.response as T;
+    if (prior.status !== PENDING) {
+      reply.code(prior.status).header('idempotent-replayed', 'true');
+      return prior.response as T;
+    }
+    if (opts.replay && prior.resourceId) {
+      // The first attempt committed its resource and died before storing the answer: answer from the resource.
+      const result = await finish(await opts.replay(prior.resourceId));
+      reply.code(status).header('idempotent-replayed', 'true');
+      return result;
+    }
+    // Claimed again only by one retry: the first to move created_at to now makes the others' condition false.
+    const reclaimed = opts.replay
+      ? await database.db
+          .update(idempotencyKeys)
+          .set({ createdAt: new Date() })
+          .where(and(where, eq(idempotencyKeys.status, PENDING), isNull(idempotencyKeys.resourceId), lt(idempotencyKeys.createdAt, new Date(Date.now() - ABANDONED_AFTER_MS))))
+          .returning({ key: idempotencyKeys.key })
+      : [];
+    if (reclaimed.length === 0) throw new AppError('CONFLICT', { detail: 'a request with this Idempotency-Key is still being processed' });
   }
   try {
-    const result = await create();
-    await database.db.update(idempotencyKeys).set({ status, response: JSON.parse(JSON.stringify(result)) }).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+    const result = await finish(await create({ scope, key }));
     reply.code(status);
     return result;
   } catch (err) {
     // A failed creation frees the key, so the client can correct the request and retry with it.
-    await database.db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)));
+    await database.db.delete(idempotencyKeys).where(where);
     throw err;
   }
 }

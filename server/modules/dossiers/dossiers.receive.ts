@@ -28,6 +28,8 @@ type ReceiveInput = z.infer<typeof ReceiveDossierBody>;
 export interface ReceiveOptions {
   now?: Date;
   isDemo?: boolean;
+  /** The Idempotency-Key the HTTP request runs under: the receipt's statement records the dossier on it. */
+  idempotency?: { scope: string; key: string } | null;
 }
 
 /** Steps used when a procedure version has no workflow template of its own. */
@@ -378,6 +380,7 @@ export async function receiveDossier(deps: DossierDeps, ctx: Context, input: Rec
     events,
     audit: { ...audit, codeMarker },
     job: deps.queue ? { name: NOTIFY_JOB, data: { dossierId: id, kind: 'received', key: `${id}:received` } } : null,
+    idempotency: opts.idempotency ?? null,
   });
   const full: FullAggregate = { dossier, steps, clock, events, appointments, supplements: [], documents };
   // The answer is built from the rows just written: no second read.

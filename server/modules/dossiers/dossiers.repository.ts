@@ -132,14 +132,19 @@ export interface ReceiptRows {
   audit: { values: unknown[]; canonical: string; codeMarker: string };
   /** The job to enqueue with the receipt (queue name, data), when the installation runs a queue. */
   job: { name: string; data: object } | null;
+  /** The Idempotency-Key the receipt runs under: the statement records the dossier on it (see http/idempotency.ts). */
+  idempotency: { scope: string; key: string } | null;
 }
 
 const codeSql = (seq: string) => `$3 || CASE WHEN length(${seq}) >= $4::int THEN ${seq} ELSE lpad(${seq}, $4::int, '0') END || $5`;
 
-/** The receipt statement, with or without its job (two texts, each a named prepared statement on PostgreSQL). */
-function receiptSql(withJob: boolean): string {
+/** The receipt statement, with or without its job and its idempotency key (four texts, each a named prepared statement on PostgreSQL). */
+function receiptSql(withJob: boolean, withKey: boolean): string {
   const cols = DOSSIER_COLUMNS.map((c) => `"${c}"`).join(', ');
-  // $12…$22: the audit row's values but its digest; $23: its canonical text; $24: the code marker; $25/$26: the job.
+  // $12…$22: the audit row's values but its digest; $23: its canonical text; $24: the code marker; then the job's
+  // name and data, then the idempotency key's scope and key.
+  const jobAt = 25;
+  const keyAt = withJob ? 27 : 25;
   const audit = AUDIT_INSERT_CASTS.slice(0, 11).map((cast, i) => (i === 10 ? `jsonb_set($${12 + i}::jsonb, '{code}', to_jsonb(d.code))` : `$${12 + i}::${cast}`));
   return `WITH seq AS (
       INSERT INTO dossier_code_sequences (agency_code, day, last_value) VALUES ($1, $2::date, 1)
@@ -149,7 +154,7 @@ function receiptSql(withJob: boolean): string {
       INSERT INTO dossiers (${cols}, code)
       SELECT ${DOSSIER_COLUMNS.map((c) => `r."${c}"`).join(', ')}, ${codeSql('seq.n')}
         FROM jsonb_populate_record(NULL::dossiers, $6::jsonb) r, seq
-      RETURNING code),
+      RETURNING id, code),
     s AS (INSERT INTO dossier_steps SELECT * FROM jsonb_populate_recordset(NULL::dossier_steps, $7::jsonb)),
     doc AS (INSERT INTO dossier_documents SELECT * FROM jsonb_populate_recordset(NULL::dossier_documents, $8::jsonb)),
     c AS (INSERT INTO dossier_clock_segments SELECT * FROM jsonb_populate_recordset(NULL::dossier_clock_segments, $9::jsonb)),
@@ -158,11 +163,16 @@ function receiptSql(withJob: boolean): string {
     au AS (INSERT INTO audit_log (${AUDIT_INSERT_COLUMNS})
       SELECT ${audit.join(', ')}, encode(sha256(convert_to(replace($23, $24, to_json(d.code)::text), 'UTF8')), 'hex') FROM d)${
         withJob ? `,
-    j AS (${enqueueSql('$25', '$26')})` : ''
+    j AS (${enqueueSql(`$${jobAt}`, `$${jobAt + 1}`)})` : ''
+      }${
+        withKey ? `,
+    ik AS (UPDATE idempotency_keys SET resource_id = (SELECT id FROM d) WHERE scope = $${keyAt} AND key = $${keyAt + 1})` : ''
       }
     SELECT code FROM d`;
 }
-const RECEIPT_SQL = { job: receiptSql(true), noJob: receiptSql(false) };
+const RECEIPT_SQL = new Map<string, string>(
+  [true, false].flatMap((job) => [true, false].map((key) => [`${job ? 'job' : 'nojob'}_${key ? 'key' : 'nokey'}`, receiptSql(job, key)] as const)),
+);
 
 /**
  * Writes a receipt in ONE statement, atomic on its own (no BEGIN/COMMIT round trips): the daily sequence of the
@@ -190,7 +200,9 @@ export async function insertReceipt(query: SqlExecutor, r: ReceiptRows): Promise
     JSON.stringify(r.audit.codeMarker),
   ];
   if (r.job) values.push(r.job.name, JSON.stringify(r.job.data));
-  const { rows } = await query(r.job ? RECEIPT_SQL.job : RECEIPT_SQL.noJob, values, { name: r.job ? 'motcua_receipt_job' : 'motcua_receipt' });
+  if (r.idempotency) values.push(r.idempotency.scope, r.idempotency.key);
+  const variant = `${r.job ? 'job' : 'nojob'}_${r.idempotency ? 'key' : 'nokey'}`;
+  const { rows } = await query(RECEIPT_SQL.get(variant)!, values, { name: `motcua_receipt_${variant}` });
   return String(rows[0].code);
 }
 

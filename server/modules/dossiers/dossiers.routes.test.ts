@@ -121,6 +121,39 @@ describe('dossiers API', () => {
       assert.equal(rows[0].n, 1);
     });
 
+    test('a receipt that committed but never stored its answer (the process died) is answered from its dossier on retry', async () => {
+      const headers = { cookie: c.motcua, 'idempotency-key': 'receipt-test-key-crash' };
+      const a = await s.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers, payload: payload({ note: 'idem-crash' }) });
+      assert.equal(a.statusCode, 201, a.body);
+      // The receipt's own statement recorded the dossier on the key.
+      const key = async () => (await s.database.query(`SELECT status, resource_id FROM idempotency_keys WHERE key = 'receipt-test-key-crash'`)).rows[0];
+      assert.equal((await key()).resource_id, a.json().dossier.id);
+      // As if the process had died between the receipt's commit and storing the answer.
+      await s.database.query(`UPDATE idempotency_keys SET status = 0, response = '{}' WHERE key = 'receipt-test-key-crash'`);
+      const b = await s.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers, payload: payload({ note: 'idem-crash' }) });
+      assert.equal(b.statusCode, 201, b.body);
+      assert.equal(b.headers['idempotent-replayed'], 'true');
+      assert.equal(b.json().dossier.code, a.json().dossier.code);
+      assert.equal((await key()).status, 201);
+      assert.equal((await s.database.query(`SELECT count(*)::int AS n FROM dossiers WHERE note = 'idem-crash'`)).rows[0].n, 1);
+    });
+
+    test('a key left pending without a dossier: 409 while it may still run, claimed again after two minutes', async () => {
+      const headers = { cookie: c.motcua, 'idempotency-key': 'receipt-test-key-lost' };
+      const a = await s.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers, payload: payload({ note: 'idem-lost' }) });
+      assert.equal(a.statusCode, 201, a.body);
+      // As if the attempt had died before its statement committed: pending, no dossier on the key.
+      await s.database.query(`UPDATE idempotency_keys SET status = 0, response = '{}', resource_id = NULL WHERE key = 'receipt-test-key-lost'`);
+      const early = await s.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers, payload: payload({ note: 'idem-lost' }) });
+      assert.equal(early.statusCode, 409);
+      await s.database.query(`UPDATE idempotency_keys SET created_at = now() - interval '3 minutes' WHERE key = 'receipt-test-key-lost'`);
+      const late = await s.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers, payload: payload({ note: 'idem-lost' }) });
+      assert.equal(late.statusCode, 201, late.body);
+      assert.equal(late.headers['idempotent-replayed'], undefined);
+      const { rows } = await s.database.query(`SELECT status, resource_id FROM idempotency_keys WHERE key = 'receipt-test-key-lost'`);
+      assert.deepEqual(rows[0], { status: 201, resource_id: late.json().dossier.id });
+    });
+
     test('the checklist names the default reception point and the points the officer may choose', async () => {
       const cl = (await s.app.inject({ method: 'POST', url: '/api/v1/dossiers/checklist', headers: { cookie: c.motcua }, payload: { procedureId: procId } })).json();
       const centre = await s.unitId('Trung tâm Phục vụ hành chính công xã Tiên Yên');

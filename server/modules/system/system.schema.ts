@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from '../../db/columns.ts';
 
 /** Installation-wide settings (seed state, feature switches), as JSON values. */
@@ -17,6 +17,12 @@ export const idempotencyKeys = pgTable(
     requestHash: text('request_hash').notNull(),
     status: integer('status').notNull(),
     response: jsonb('response').notNull(),
+    /**
+     * The resource the creation made, written by the creation's own statement (the dossier receipt): a key still
+     * pending with a resource committed is replayed from the resource; one pending without, after a while, was
+     * never committed and may be claimed again.
+     */
+    resourceId: uuid('resource_id'),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
