@@ -129,15 +129,16 @@ export async function findUnitLayers(db: Db): Promise<CalendarRow[]> {
   return db.select().from(calendars).where(sql`${calendars.unitId} IS NOT NULL`);
 }
 
-/** The content of the given layers in force at version `n`. */
+/**
+ * The content of the given layers in force at version `n`. One query after the other: `db` may be a transaction,
+ * whose single connection runs one query at a time anyway.
+ */
 export async function loadLayerContent(db: Db, calendarIds: string[], n: number) {
   if (calendarIds.length === 0) return { settings: [], rules: [], overrides: [], days: [] };
-  const [settings, rules, overrides, days] = await Promise.all([
-    db.select().from(calendarSettings).where(and(inArray(calendarSettings.calendarId, calendarIds), inForceAt(calendarSettings, n))),
-    db.select().from(calendarHolidayRules).where(and(inArray(calendarHolidayRules.calendarId, calendarIds), inForceAt(calendarHolidayRules, n))),
-    db.select().from(calendarRuleOverrides).where(and(inArray(calendarRuleOverrides.calendarId, calendarIds), inForceAt(calendarRuleOverrides, n))),
-    db.select().from(calendarScheduleDays).where(and(inArray(calendarScheduleDays.calendarId, calendarIds), inForceAt(calendarScheduleDays, n))),
-  ]);
+  const settings = await db.select().from(calendarSettings).where(and(inArray(calendarSettings.calendarId, calendarIds), inForceAt(calendarSettings, n)));
+  const rules = await db.select().from(calendarHolidayRules).where(and(inArray(calendarHolidayRules.calendarId, calendarIds), inForceAt(calendarHolidayRules, n)));
+  const overrides = await db.select().from(calendarRuleOverrides).where(and(inArray(calendarRuleOverrides.calendarId, calendarIds), inForceAt(calendarRuleOverrides, n)));
+  const days = await db.select().from(calendarScheduleDays).where(and(inArray(calendarScheduleDays.calendarId, calendarIds), inForceAt(calendarScheduleDays, n)));
   return { settings, rules, overrides, days };
 }
 

@@ -218,7 +218,10 @@ export async function receiveDossier(deps: DossierDeps, ctx: Context, input: Rec
   const now = opts.now ?? new Date();
   const db = deps.database.db;
   const receptionUnitId = input.receptionUnitId ?? (await defaultReceptionUnit(db, ctx, vnDate(now)));
-  const [v] = await Promise.all([versionInForce(db, input.procedureId, now), ctx.requireUnit('dossiers.receive', receptionUnitId)]);
+  // One read after the other (all cached on the hot path): `db` may be a caller's transaction (online receipt),
+  // whose single connection runs one query at a time.
+  const v = await versionInForce(db, input.procedureId, now);
+  await ctx.requireUnit('dossiers.receive', receptionUnitId);
   if (v.status !== 'active') throw ruleViolated(`the procedure is ${v.status} on this date`, { status: v.status });
 
   const lines = new Map<number, (typeof input.documents)[number]>();
@@ -234,12 +237,10 @@ export async function receiveDossier(deps: DossierDeps, ctx: Context, input: Rec
   const competentUnitId = await resolveCompetent(db, v, receptionUnitId, input.competentUnitId);
   const returningUnitId = input.returningUnitId ?? receptionUnitId;
   const today = vnDate(now);
-  const [unitMap, subtree, settings, cal] = await Promise.all([
-    unitsById(db, [receptionUnitId, competentUnitId, returningUnitId]),
-    subtreeValidOn(db, competentUnitId, today),
-    getSettings(db),
-    calendarFor(db, competentUnitId, now),
-  ]);
+  const unitMap = await unitsById(db, [receptionUnitId, competentUnitId, returningUnitId]);
+  const subtree = await subtreeValidOn(db, competentUnitId, today);
+  const settings = await getSettings(db);
+  const cal = await calendarFor(db, competentUnitId, now);
   const reception = unitMap.get(receptionUnitId);
   const competent = unitMap.get(competentUnitId);
   if (!reception) throw fieldError('receptionUnitId', 'not_found', 'Không có đơn vị này', 'No such unit', 'Unité inconnue');
@@ -264,7 +265,6 @@ export async function receiveDossier(deps: DossierDeps, ctx: Context, input: Rec
   const currentSeq = receiptDone && template.length > 1 ? 2 : 1;
 
   const unitOf = template.map((st) => stepUnit(st, competent, subtree, receptionUnitId, returningUnitId));
-  const scopesP = policyScopes(ctx);
   // Every row is built here (ids included), then written by one statement with the code allocation.
   const id = randomUUID();
   const wall = new Date();
@@ -386,7 +386,7 @@ export async function receiveDossier(deps: DossierDeps, ctx: Context, input: Rec
   // The answer is built from the rows just written: no second read.
   const units = new Map([...unitMap, ...subtree.map((u) => [u.id, u] as const)]);
   const users = new Map(userId ? [[userId, actorName]] : []);
-  return { outcome: 'received' as const, dossier: presentFull(full, units, users, cal.work, await scopesP, now) };
+  return { outcome: 'received' as const, dossier: presentFull(full, units, users, cal.work, await policyScopes(ctx), now) };
 }
 
 async function recordGuidance(deps: DossierDeps, ctx: Context, input: ReceiveInput, v: ProcedureVersion, receptionUnitId: string, missing: Array<{ index: number; name: string; form: string; count: number }>, now: Date) {
