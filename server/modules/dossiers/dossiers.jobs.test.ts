@@ -11,25 +11,13 @@ import { smtpMailer } from '../../platform/mail.ts';
 import { handleNotify, runEscalations, runStepReminders, type NotifyDeps } from './dossiers.jobs.ts';
 import { NOTIFY_JOB, type NotifyJobData } from './jobs.names.ts';
 import { startDossierServer, type DossierTestServer } from './test-helpers.ts';
+import { decodeMail } from '../../test-support/mail.ts';
 
 interface Mail {
   to: string[];
   raw: string;
 }
 
-/** Decodes RFC 2047 encoded words and a quoted-printable or base64 UTF-8 body, enough to read our own messages. */
-function decode(raw: string): { subject: string; body: string } {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
-  const subjectLine = /^Subject: (.*)$/im.exec(unfolded)?.[1] ?? '';
-  const subject = subjectLine.replace(/=\?UTF-8\?([QB])\?([^?]*)\?=\s*/gi, (_m, enc: string, text: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-  );
-  let body = rest.join('\n\n');
-  if (/Content-Transfer-Encoding: quoted-printable/i.test(unfolded)) body = Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-  else if (/Content-Transfer-Encoding: base64/i.test(unfolded)) body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  return { subject, body };
-}
 
 describe('dossier notifications', () => {
   let s: DossierTestServer;
@@ -85,7 +73,7 @@ describe('dossier notifications', () => {
     await handleNotify(notify, job);
     assert.equal(mails.length, 1);
     assert.deepEqual(mails[0].to, ['thu.tran@example.vn']);
-    const { subject, body } = decode(mails[0].raw);
+    const { subject, body } = decodeMail(mails[0].raw);
     assert.equal(subject, `Đã tiếp nhận hồ sơ ${code}`);
     assert.match(body, /Kính gửi ông\/bà Trần Thị Thư/);
     assert.match(body, /Ngày hẹn trả kết quả: \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
@@ -107,7 +95,7 @@ describe('dossier notifications', () => {
     const job = (await fetchJobs()).find((j) => j.kind === 'supplement_requested');
     assert.ok(job);
     await handleNotify(notify, job);
-    const { subject, body } = decode(mails.at(-1)!.raw);
+    const { subject, body } = decodeMail(mails.at(-1)!.raw);
     assert.match(subject, /^Yêu cầu bổ sung hồ sơ/);
     assert.match(body, /1\. Kết quả giám định ADN/);
   });
@@ -138,7 +126,7 @@ describe('dossier notifications', () => {
     assert.ok(job);
     await handleNotify(notify, job);
     assert.deepEqual(mails.at(-1)!.to, ['lanhdao@tienyen.example.vn']);
-    assert.match(decode(mails.at(-1)!.raw).subject, /^Quá hạn bước xử lý hồ sơ/);
+    assert.match(decodeMail(mails.at(-1)!.raw).subject, /^Quá hạn bước xử lý hồ sơ/);
     // The version did not change: officials working on the dossier are not disturbed.
     assert.equal(detail.json().version, d.version);
   });

@@ -15,22 +15,10 @@ import { startTestServer, type TestServer } from '../../test-support/server.ts';
 import type { MessagingDeps } from '../satisfaction/satisfaction.jobs.ts';
 import { handleRefusalNotice, REFUSAL_NOTICE_JOB, type RefusalNoticeData } from './portal.jobs.ts';
 import { multipart, signInCitizen } from './test-helpers.ts';
+import { decodeMail } from '../../test-support/mail.ts';
 
 const PDF = Buffer.from('%PDF-1.7\n% Tờ khai\n1 0 obj << >> endobj\n%%EOF\n');
 
-/** Decodes RFC 2047 encoded words and a quoted-printable or base64 UTF-8 body, enough to read our own messages. */
-function decode(raw: string): { subject: string; body: string } {
-  const [head, ...rest] = raw.split(/\r?\n\r?\n/);
-  const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
-  const subjectLine = /^Subject: (.*)$/im.exec(unfolded)?.[1] ?? '';
-  const subject = subjectLine.replace(/=\?UTF-8\?([QB])\?([^?]*)\?=\s*/gi, (_m, enc: string, text: string) =>
-    enc.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-  );
-  let body = rest.join('\n\n');
-  if (/Content-Transfer-Encoding: quoted-printable/i.test(unfolded)) body = Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-  else if (/Content-Transfer-Encoding: base64/i.test(unfolded)) body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  return { subject, body: body.normalize('NFC') };
-}
 
 /** A port nothing listens on: an SMTP server that is down. */
 async function closedPort(): Promise<number> {
@@ -62,7 +50,7 @@ describe('refusal notice of an online application', () => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), ...decode(Buffer.concat(chunks).toString('utf8')) });
+          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), ...decodeMail(Buffer.concat(chunks).toString('utf8')) });
           callback();
         });
       },
