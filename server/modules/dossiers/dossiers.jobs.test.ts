@@ -4,54 +4,35 @@
  * escalations mark steps and queue messages to officials.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { smtpMailer } from '../../platform/mail.ts';
+import { startSmtpCapture, type CapturedMail } from '../../test-support/mail.ts';
 import { handleNotify, runEscalations, runStepReminders, type NotifyDeps } from './dossiers.jobs.ts';
 import { NOTIFY_JOB, type NotifyJobData } from './jobs.names.ts';
 import { startDossierServer, type DossierTestServer } from './test-helpers.ts';
-import { decodeMail } from '../../test-support/mail.ts';
-
-interface Mail {
-  to: string[];
-  raw: string;
-}
 
 
 describe('dossier notifications', () => {
   let s: DossierTestServer;
-  let smtp: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
   let notify: NotifyDeps;
-  const mails: Mail[] = [];
+  let mails: CapturedMail[] = [];
   const sms: string[] = [];
 
   before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpCapture();
+    mails = smtp.mails;
     s = await startDossierServer();
     notify = {
       database: s.database,
-      mailer: smtpMailer({ url: `smtp://127.0.0.1:${port}`, from: 'Một cửa Tiên Yên <motcua@tienyen.example.vn>' }),
+      mailer: smtpMailer({ url: smtp.url, from: 'Một cửa Tiên Yên <motcua@tienyen.example.vn>' }),
       sms: { name: 'test', send: async (phone, text) => { sms.push(`${phone}: ${text}`); return { id: `sms-${sms.length}` }; } },
       publicUrl: 'https://motcua.example.vn',
     };
   });
   after(async () => {
     await s.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
   });
 
   const fetchJobs = async () => ((await s.queue!.boss.fetch<NotifyJobData>(NOTIFY_JOB, { batchSize: 50 })) ?? []).map((j) => j.data);
@@ -73,7 +54,7 @@ describe('dossier notifications', () => {
     await handleNotify(notify, job);
     assert.equal(mails.length, 1);
     assert.deepEqual(mails[0].to, ['thu.tran@example.vn']);
-    const { subject, body } = decodeMail(mails[0].raw);
+    const { subject, body } = mails[0];
     assert.equal(subject, `Đã tiếp nhận hồ sơ ${code}`);
     assert.match(body, /Kính gửi ông\/bà Trần Thị Thư/);
     assert.match(body, /Ngày hẹn trả kết quả: \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
@@ -95,7 +76,7 @@ describe('dossier notifications', () => {
     const job = (await fetchJobs()).find((j) => j.kind === 'supplement_requested');
     assert.ok(job);
     await handleNotify(notify, job);
-    const { subject, body } = decodeMail(mails.at(-1)!.raw);
+    const { subject, body } = mails.at(-1)!;
     assert.match(subject, /^Yêu cầu bổ sung hồ sơ/);
     assert.match(body, /1\. Kết quả giám định ADN/);
   });
@@ -126,7 +107,7 @@ describe('dossier notifications', () => {
     assert.ok(job);
     await handleNotify(notify, job);
     assert.deepEqual(mails.at(-1)!.to, ['lanhdao@tienyen.example.vn']);
-    assert.match(decodeMail(mails.at(-1)!.raw).subject, /^Quá hạn bước xử lý hồ sơ/);
+    assert.match(mails.at(-1)!.subject, /^Quá hạn bước xử lý hồ sơ/);
     // The version did not change: officials working on the dossier are not disturbed.
     assert.equal(detail.json().version, d.version);
   });

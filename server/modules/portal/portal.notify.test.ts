@@ -9,13 +9,12 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { smtpMailer } from '../../platform/mail.ts';
 import { startTestServer, type TestServer } from '../../test-support/server.ts';
 import type { MessagingDeps } from '../satisfaction/satisfaction.jobs.ts';
 import { handleRefusalNotice, REFUSAL_NOTICE_JOB, type RefusalNoticeData } from './portal.jobs.ts';
 import { multipart, signInCitizen } from './test-helpers.ts';
-import { decodeMail } from '../../test-support/mail.ts';
+import { startSmtpCapture, type CapturedMail } from '../../test-support/mail.ts';
 
 const PDF = Buffer.from('%PDF-1.7\n% Tờ khai\n1 0 obj << >> endobj\n%%EOF\n');
 
@@ -32,35 +31,24 @@ async function closedPort(): Promise<number> {
 describe('refusal notice of an online application', () => {
   let s: TestServer;
   let dataDir: string;
-  let smtp: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
   let deps: MessagingDeps;
   let an: string;
   let counter: string;
   let tienYen: string;
   let procedureId: string;
   let uploadDocs: number[];
-  const mails: Array<{ to: string[]; subject: string; body: string }> = [];
+  let mails: CapturedMail[] = [];
   const sms: string[] = [];
 
   before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), ...decodeMail(Buffer.concat(chunks).toString('utf8')) });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtp = await startSmtpCapture();
+    mails = smtp.mails;
     dataDir = mkdtempSync(join(tmpdir(), 'motcua-portal-notify-'));
     s = await startTestServer({ DATA_DIR: dataDir, OIDC_DEV_IDP_PORT: '0' });
     deps = {
       database: s.database,
-      mailer: smtpMailer({ url: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, from: 'Một cửa Tiên Yên <motcua@tienyen.example.vn>' }),
+      mailer: smtpMailer({ url: smtp.url, from: 'Một cửa Tiên Yên <motcua@tienyen.example.vn>' }),
       sms: { name: 'test', send: async (phone, text) => (sms.push(`${phone}: ${text}`), { id: `sms-${sms.length}` }) },
       publicUrl: 'https://dichvucong.example.vn',
     };
@@ -73,7 +61,7 @@ describe('refusal notice of an online application', () => {
   });
   after(async () => {
     await s.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
