@@ -17,6 +17,7 @@ import type { Queue } from '../../platform/queue.ts';
 import type { Context } from '../accounts/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Dashboard, Index766, Report, ReportBody, UnitsMode } from '../../../contracts/dashboard.ts';
+import { displayDate } from '../../platform/clock.ts';
 import { dashboardReports, type DashboardReportRow } from './dashboard.schema.ts';
 import { getDashboard } from './dashboard.service.ts';
 import { comparisonSheet, figuresSheet, indexSheet, proceduresSheet, trendSheet, UNITS_LABEL, writeWorkbook, XLSX_TYPE } from './exports.ts';
@@ -103,7 +104,6 @@ export async function getReportFile(deps: ReportDeps, ctx: Context, id: string) 
   return { fileName: r.fileName!, mediaType: r.mediaType!, bytes: r.content };
 }
 
-const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? 'N/A' : `${(v * 100).toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`);
 const num = (v: number | null | undefined) => (v === null || v === undefined ? 'N/A' : v.toLocaleString('vi-VN'));
 
@@ -114,7 +114,7 @@ export async function reportPdf(d: Dashboard, idx: Index766, parentName: string,
   drawOfficialHeader(doc, { parent: parentName, name: d.unit.name }, `ngày ${dd[0]} tháng ${dd[1]} năm ${dd[2]}`);
   doc.font('B').fontSize(14).text('BÁO CÁO', { align: 'center' });
   doc.font('B').fontSize(12).text('Tình hình tiếp nhận, giải quyết thủ tục hành chính', { align: 'center' });
-  doc.font('I').fontSize(11).text(`Kỳ báo cáo: từ ngày ${vnDate(d.from)} đến ngày ${vnDate(d.to)} (${UNITS_LABEL[d.units]})`, { align: 'center' });
+  doc.font('I').fontSize(11).text(`Kỳ báo cáo: từ ngày ${displayDate(d.from)} đến ngày ${displayDate(d.to)} (${UNITS_LABEL[d.units]})`, { align: 'center' });
   doc.moveDown();
   const f = d.figures;
   const line = (label: string, value: string) => {

@@ -34,6 +34,7 @@ import {
   type WorkCalendar,
 } from '../calendar/index.ts';
 import type { ClockKind } from './dossiers.kinds.ts';
+import { todayVn } from '../../platform/clock.ts';
 
 export interface ClockEntry {
   kind: ClockKind;
@@ -233,10 +234,6 @@ export function deriveClock(cal: WorkCalendar, entries: readonly ClockEntry[], a
   };
 }
 
-/** Vietnam civil date 'YYYY-MM-DD' of an instant. */
-export function vnDate(at: Date): string {
-  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /**
  * The civil date a due moment belongs to. A due moment at a day's opening (07:30 Monday) is the same position as
@@ -244,7 +241,7 @@ export function vnDate(at: Date): string {
  * just before the due moment.
  */
 export function dueDateOf(cal: WorkCalendar, due: Date): string {
-  return vnDate(new Date(subtractWorkingTimeMs(cal, due.getTime(), 1 / 60, 'working_hour')));
+  return todayVn(new Date(subtractWorkingTimeMs(cal, due.getTime(), 1 / 60, 'working_hour')));
 }
 
 /**

@@ -4,8 +4,9 @@
  */
 import type { WorkCalendar } from '../calendar/index.ts';
 import { outcomeOf } from './classification.ts';
-import { deriveClock, dueDateOf, momentAtConsumed, vnDate, type ClockEntry, type ClockState } from './clock.ts';
+import { deriveClock, dueDateOf, momentAtConsumed, type ClockEntry, type ClockState } from './clock.ts';
 import type { Outcome } from './dossiers.kinds.ts';
+import { todayVn } from '../../platform/clock.ts';
 
 export interface Derived {
   clock: ClockState;
@@ -39,5 +40,5 @@ export function stepDue(cal: WorkCalendar, entries: readonly ClockEntry[], cumul
 /** Early / on time / late of something finished at `end` and due at `due` (civil dates; see classification.ts). */
 export function outcomeAt(cal: WorkCalendar, end: Date, due: Date | null, supplementRequests = 0): Outcome {
   if (!due) return 'on_time';
-  return outcomeOf(vnDate(end), dueDateOf(cal, due), supplementRequests);
+  return outcomeOf(todayVn(end), dueDateOf(cal, due), supplementRequests);
 }

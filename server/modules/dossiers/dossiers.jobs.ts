@@ -8,7 +8,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { todayVn } from '../../platform/clock.ts';
+import { displayMoment, todayVn } from '../../platform/clock.ts';
 import { logMailer, smtpMailer, type Mailer } from '../../platform/mail.ts';
 import type { Queue } from '../../platform/queue.ts';
 import { logSmsProvider, type SmsProvider } from '../../platform/sms.ts';
@@ -18,8 +18,8 @@ import { subtreeIds } from '../accounts/context.ts';
 import { calendarFor, clearCalendarCache } from './calendar-adapter.ts';
 import { addWorkingMinutes } from './clock.ts';
 import { deriveDossier, stepDue } from './derive.ts';
-import { vnMoment } from './dossiers.present.ts';
 import { findDossierById, findOfficialsFor, findOpenDossierIds, findStepsToEscalate, findStepsToRemind, findUser, lastSeqs, loadAggregate } from './dossiers.repository.ts';
+import { sendOnce as sendOnceLogged } from '../../platform/send-once.ts';
 import { dossierAppointments, dossierEvents, dossierNotifications, dossiers, dossierSteps } from './dossiers.schema.ts';
 import { clockEntriesOf } from './dossiers.service.ts';
 import { getSettings } from './dossiers.settings.ts';
@@ -48,7 +48,7 @@ interface Message {
 
 /** The applicant's message for a notification kind, in Vietnamese (the applicant's language of the procedure). */
 export function applicantMessage(kind: NotifyJobData['kind'], d: { code: string; procedureName: string; applicantName: string; appointmentAt: Date | null; resultKind: string | null }, trackUrl: string, extra: { supplement?: { reason: string; items: string[] } | null; apology?: { reason: string | null } | null } = {}): Message {
-  const appt = d.appointmentAt ? vnMoment(d.appointmentAt) : '';
+  const appt = d.appointmentAt ? displayMoment(d.appointmentAt) : '';
   const head = `Kính gửi ông/bà ${d.applicantName},`;
   const foot = `Tra cứu tình trạng hồ sơ: ${trackUrl} (mã hồ sơ ${d.code} và 4 số cuối điện thoại hoặc giấy tờ tùy thân).`;
   switch (kind) {
@@ -83,19 +83,9 @@ export function applicantMessage(kind: NotifyJobData['kind'], d: { code: string;
   }
 }
 
-/** Sends on one channel unless this job already did (a retried job skips what was sent). */
-async function sendOnce(deps: NotifyDeps, data: NotifyJobData, channel: 'email' | 'sms', recipient: string, send: () => Promise<{ id: string }>) {
-  const db = deps.database.db;
-  const [prior] = await db.select({ status: dossierNotifications.status }).from(dossierNotifications).where(and(eq(dossierNotifications.jobKey, data.key), eq(dossierNotifications.channel, channel), eq(dossierNotifications.recipient, recipient)));
-  if (prior?.status === 'sent') return;
-  try {
-    const { id } = await send();
-    await db.insert(dossierNotifications).values({ dossierId: data.dossierId, jobKey: data.key, kind: data.kind, channel, recipient, status: 'sent', providerId: id }).onConflictDoUpdate({ target: [dossierNotifications.jobKey, dossierNotifications.channel, dossierNotifications.recipient], set: { status: 'sent', providerId: id, error: null } });
-  } catch (err) {
-    await db.insert(dossierNotifications).values({ dossierId: data.dossierId, jobKey: data.key, kind: data.kind, channel, recipient, status: 'failed', error: String(err) }).onConflictDoUpdate({ target: [dossierNotifications.jobKey, dossierNotifications.channel, dossierNotifications.recipient], set: { status: 'failed', error: String(err) } });
-    throw err;
-  }
-}
+/** Sends on one channel unless this job already did (the platform's sendOnce over dossier_notifications). */
+const sendOnce = (deps: NotifyDeps, data: NotifyJobData, channel: 'email' | 'sms', recipient: string, send: () => Promise<{ id: string }>) =>
+  sendOnceLogged(deps.database.db, { table: dossierNotifications, subject: { column: dossierNotifications.dossierId, id: data.dossierId }, jobKey: data.key, kind: data.kind }, channel, recipient, send);
 
 /**
  * Handles one notification job: to the applicant (e-mail if given, SMS if a phone is given), or to officials for
@@ -117,7 +107,7 @@ export async function handleNotify(deps: NotifyDeps, data: NotifyJobData): Promi
       : step.assigneeId
         ? [await findUser(db, step.assigneeId)].filter((u): u is NonNullable<typeof u> => !!u)
         : await findOfficialsFor(db, step.unitId, step.role, today);
-    const due = step.dueAt ? vnMoment(step.dueAt) : '';
+    const due = step.dueAt ? displayMoment(step.dueAt) : '';
     const subject = data.kind === 'step_escalation' ? `Quá hạn bước xử lý hồ sơ ${d.code}` : `Sắp đến hạn bước xử lý hồ sơ ${d.code}`;
     const text = data.kind === 'step_escalation'
       ? `Bước ${step.seq} (${step.kind}) của hồ sơ ${d.code} ("${d.procedureName}") đã quá hạn lúc ${due}. Đề nghị lãnh đạo đơn vị chỉ đạo xử lý.`
@@ -173,7 +163,7 @@ export async function runEscalations(database: Database, queue: Queue, now = new
       if (upd.length === 0) return;
       const seqs = await lastSeqs(tx.db, r.dossierId);
       const [d] = await tx.db.select({ unitId: dossiers.competentUnitId }).from(dossiers).where(eq(dossiers.id, r.dossierId));
-      await tx.db.insert(dossierEvents).values({ dossierId: r.dossierId, unitId: d.unitId, seq: seqs.event + 1, kind: 'escalated', at: now, actorName: 'Hệ thống', fromUnitId: r.step.unitId, stepSeq: r.step.seq, note: r.step.dueAt ? `Hạn bước: ${vnMoment(r.step.dueAt)}` : null });
+      await tx.db.insert(dossierEvents).values({ dossierId: r.dossierId, unitId: d.unitId, seq: seqs.event + 1, kind: 'escalated', at: now, actorName: 'Hệ thống', fromUnitId: r.step.unitId, stepSeq: r.step.seq, note: r.step.dueAt ? `Hạn bước: ${displayMoment(r.step.dueAt)}` : null });
       await recordAudit(tx, systemActor('dossiers.escalation'), { action: 'dossier.step.escalate', subjectType: 'dossier', subjectId: r.dossierId, unitId: r.step.unitId, after: { stepSeq: r.step.seq, dueAt: r.step.dueAt?.toISOString() ?? null } });
       await queue.send(tx, NOTIFY_JOB, { dossierId: r.dossierId, kind: 'step_escalation', key: `${r.dossierId}:escalate:${r.step.seq}`, stepSeq: r.step.seq } satisfies NotifyJobData);
     });

@@ -160,8 +160,3 @@ export function unitIdsOf(full: FullAggregate): string[] {
   ].filter((x): x is string => !!x);
 }
 
-/** "HH:mm dd/MM/yyyy" in Vietnam time. */
-export function vnMoment(at: Date): string {
-  const s = new Date(at.getTime() + 7 * 3_600_000).toISOString();
-  return `${s.slice(11, 16)} ${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)}`;
-}

@@ -12,7 +12,7 @@ import type { Context } from '../accounts/context.ts';
 import { auditRowParts, recordAudit } from '../audit/audit.service.ts';
 import type { ProcedureVersion } from '../procedures/index.ts';
 import { asDeadlineError, calendarFor } from './calendar-adapter.ts';
-import { addWorkingMinutes, dueDateOf, statutoryDue, stepBudgets, vnDate, type StatutoryTime } from './clock.ts';
+import { addWorkingMinutes, dueDateOf, statutoryDue, stepBudgets, type StatutoryTime } from './clock.ts';
 import { outcomeAt } from './derive.ts';
 import type { Channel, RuleSet } from './dossiers.kinds.ts';
 import { insertReceipt, type AppointmentRow, type ClockRow, type DocumentRow, type DossierRow, type EventRow, type FullAggregate, type StepRow, type UnitInfo } from './dossiers.repository.ts';
@@ -21,6 +21,7 @@ import { dossierGuidance } from './dossiers.schema.ts';
 import { getSettings } from './dossiers.settings.ts';
 import { policyScopes, presentFull, type DossierDeps } from './dossiers.service.ts';
 import { NOTIFY_JOB } from './jobs.names.ts';
+import { todayVn } from '../../platform/clock.ts';
 
 type ReceiveInput = z.infer<typeof ReceiveDossierBody>;
 
@@ -42,7 +43,7 @@ export const DEFAULT_STEPS = [
 
 /** The rule set of a receipt: Decree 61/2018 before 1 July 2025 (Vietnam date), Decree 118/2025 from then. */
 export function ruleSetOf(receivedAt: Date): RuleSet {
-  return vnDate(receivedAt) < '2025-07-01' ? 'nd61_2018' : 'nd118_2025';
+  return todayVn(receivedAt) < '2025-07-01' ? 'nd61_2018' : 'nd118_2025';
 }
 
 /**
@@ -179,7 +180,7 @@ export function guidanceText(procedureName: string, applicantName: string, missi
 export async function getChecklist(deps: DossierDeps, ctx: Context, q: z.infer<typeof ChecklistQuery>, now = new Date()) {
   const db = deps.database.db;
   const v = await versionInForce(db, q.procedureId, now);
-  const receptionUnitId = q.receptionUnitId ?? (await defaultReceptionUnit(db, ctx, vnDate(now)));
+  const receptionUnitId = q.receptionUnitId ?? (await defaultReceptionUnit(db, ctx, todayVn(now)));
   await ctx.requireUnit('dossiers.receive', receptionUnitId);
   let competentUnitId: string | null = null;
   let appointment: Date | null = null;
@@ -198,7 +199,7 @@ export async function getChecklist(deps: DossierDeps, ctx: Context, q: z.infer<t
     documents: v.documents.map((d, index) => ({ index, name: d.name, form: d.form, count: d.count, scanRequired: d.form !== 'presented' })),
     fees: v.fees.map((f) => ({ name: f.name, amount: f.amount })),
     receptionUnitId,
-    receptionPoints: await receptionPointsOf(db, ctx, vnDate(now)),
+    receptionPoints: await receptionPointsOf(db, ctx, todayVn(now)),
     competentUnitId,
     appointmentPreview: appointment ? appointment.toISOString() : null,
   };
@@ -217,7 +218,7 @@ export async function getChecklist(deps: DossierDeps, ctx: Context, q: z.infer<t
 export async function receiveDossier(deps: DossierDeps, ctx: Context, input: ReceiveInput, opts: ReceiveOptions = {}) {
   const now = opts.now ?? new Date();
   const db = deps.database.db;
-  const receptionUnitId = input.receptionUnitId ?? (await defaultReceptionUnit(db, ctx, vnDate(now)));
+  const receptionUnitId = input.receptionUnitId ?? (await defaultReceptionUnit(db, ctx, todayVn(now)));
   // One read after the other (all cached on the hot path): `db` may be a caller's transaction (online receipt),
   // whose single connection runs one query at a time.
   const v = await versionInForce(db, input.procedureId, now);
@@ -236,7 +237,7 @@ export async function receiveDossier(deps: DossierDeps, ctx: Context, input: Rec
 
   const competentUnitId = await resolveCompetent(db, v, receptionUnitId, input.competentUnitId);
   const returningUnitId = input.returningUnitId ?? receptionUnitId;
-  const today = vnDate(now);
+  const today = todayVn(now);
   const unitMap = await unitsById(db, [receptionUnitId, competentUnitId, returningUnitId]);
   const subtree = await subtreeValidOn(db, competentUnitId, today);
   const settings = await getSettings(db);

@@ -11,12 +11,12 @@ import { Tracking, type TrackingQuery } from '../../../contracts/dossiers.ts';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Lang } from '../../platform/messages.ts';
+import { displayMoment } from '../../platform/clock.ts';
 import { explainCalendarDayDeadline, explainDeadline, type WorkCalendar } from '../calendar/index.ts';
 import { calendarFor } from './calendar-adapter.ts';
 import { addWorkingMinutes, deriveClock } from './clock.ts';
 import { STEP_KINDS } from '../procedures/index.ts';
 import { APPOINTMENT_REASONS, CLOCK_KINDS, DOSSIER_STATUSES, EVENT_KINDS, type AppointmentReason, type DossierStatus, type EventKind } from './dossiers.kinds.ts';
-import { vnMoment } from './dossiers.present.ts';
 import { findAccessLog, findDossierByCode, findUnits, loadFull, type DossierRow, type EventRow, type FullAggregate, type UnitInfo } from './dossiers.repository.ts';
 import { FRESH_MS, getAnswer, putAnswer, trackingCacheStats, type CachedAnswer } from './tracking-cache.ts';
 import { clockEntriesOf } from './dossiers.service.ts';
@@ -61,11 +61,11 @@ export function explainExpected(cal: WorkCalendar, full: FullAggregate, lang: La
   }
   for (const [i, c] of full.clock.entries()) {
     if (i === 0) continue;
-    const at = vnMoment(c.at);
+    const at = displayMoment(c.at);
     const why = c.reason ? ` (${c.reason})` : '';
     if (c.kind === 'paused_supplement' || c.kind === 'paused_other_agency') {
       const end = full.clock.slice(i + 1).find((x) => x.kind === 'running' || x.kind === 'reset' || x.kind === 'stopped');
-      const until = end ? vnMoment(end.at) : { vi: 'nay', en: 'now', fr: 'maintenant' }[lang];
+      const until = end ? displayMoment(end.at) : { vi: 'nay', en: 'now', fr: 'maintenant' }[lang];
       lines.push({ vi: `Tạm dừng tính thời gian từ ${at} đến ${until} — ${CLOCK_KINDS[c.kind].vi.toLowerCase()}${why}; thời hạn được lùi tương ứng.`, en: `Clock paused from ${at} to ${until} — ${CLOCK_KINDS[c.kind].en.toLowerCase()}${why}; the due date moves accordingly.`, fr: `Délai suspendu du ${at} au ${until} — ${CLOCK_KINDS[c.kind].fr.toLowerCase()}${why} ; l’échéance est décalée d’autant.` }[lang]);
     } else if (c.kind === 'extended') {
       const h = Math.round((c.minutes / 60) * 10) / 10;
@@ -78,13 +78,13 @@ export function explainExpected(cal: WorkCalendar, full: FullAggregate, lang: La
   // Once the clock has stopped, the due moment is the one recorded while it ran: re-deriving it from the stop
   // would move a late dossier's deadline to its finishing moment.
   const due = st.stopped ? (d.dueAt ?? st.dueAt) : st.dueAt;
-  if (due) lines.push({ vi: `Hạn giải quyết theo quy định: ${vnMoment(due)}.`, en: `Statutory due date: ${vnMoment(due)}.`, fr: `Échéance légale : ${vnMoment(due)}.` }[lang]);
+  if (due) lines.push({ vi: `Hạn giải quyết theo quy định: ${displayMoment(due)}.`, en: `Statutory due date: ${displayMoment(due)}.`, fr: `Échéance légale : ${displayMoment(due)}.` }[lang]);
   else if (!st.running && !st.stopped) {
     const ifNow = addWorkingMinutes(cal, now, Math.max(0, st.remainingMinutes), false);
-    lines.push({ vi: `Đang tạm dừng; còn ${Math.max(0, Math.round(st.remainingMinutes / 60 * 10) / 10)} giờ làm việc — nếu tiếp tục ngay, hạn sẽ là ${vnMoment(ifNow)}.`, en: `Paused; ${Math.max(0, Math.round(st.remainingMinutes / 60 * 10) / 10)} working hours left — if resumed now, due ${vnMoment(ifNow)}.`, fr: `Suspendu ; il reste ${Math.max(0, Math.round(st.remainingMinutes / 60 * 10) / 10)} heures ouvrées — en cas de reprise immédiate, échéance le ${vnMoment(ifNow)}.` }[lang]);
+    lines.push({ vi: `Đang tạm dừng; còn ${Math.max(0, Math.round(st.remainingMinutes / 60 * 10) / 10)} giờ làm việc — nếu tiếp tục ngay, hạn sẽ là ${displayMoment(ifNow)}.`, en: `Paused; ${Math.max(0, Math.round(st.remainingMinutes / 60 * 10) / 10)} working hours left — if resumed now, due ${displayMoment(ifNow)}.`, fr: `Suspendu ; il reste ${Math.max(0, Math.round(st.remainingMinutes / 60 * 10) / 10)} heures ouvrées — en cas de reprise immédiate, échéance le ${displayMoment(ifNow)}.` }[lang]);
   }
   if (d.appointmentAt && (!due || d.appointmentAt.getTime() !== due.getTime())) {
-    lines.push({ vi: `Ngày hẹn trả kết quả: ${vnMoment(d.appointmentAt)}.`, en: `Appointment for the result: ${vnMoment(d.appointmentAt)}.`, fr: `Rendez-vous pour le résultat : ${vnMoment(d.appointmentAt)}.` }[lang]);
+    lines.push({ vi: `Ngày hẹn trả kết quả: ${displayMoment(d.appointmentAt)}.`, en: `Appointment for the result: ${displayMoment(d.appointmentAt)}.`, fr: `Rendez-vous pour le résultat : ${displayMoment(d.appointmentAt)}.` }[lang]);
   }
   return lines.map((l) => l.normalize('NFC'));
 }

@@ -10,7 +10,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ActionBody, ApologyBody, CompleteBody, ExtendBody, ReasonBody, RefuseBody, ReturnResultBody, SendBackBody, SupplementReceivedBody, SupplementRequestBody, SuspendBody } from '../../../contracts/dossiers.ts';
-import { todayVn } from '../../platform/clock.ts';
+import { displayMoment, todayVn } from '../../platform/clock.ts';
 import { AppError, conflict, notFound, ruleViolated } from '../../platform/errors.ts';
 import type { Context } from '../accounts/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -20,7 +20,6 @@ import { apologyDeadline, minutesOfWorkingDays, statutoryDue, type ClockEntry } 
 import { deriveDossier, outcomeAt, stepDue } from './derive.ts';
 import type { AppointmentReason, ClockKind, DossierAction, DossierStatus, EventKind, Outcome, ResultKind, SupplementPhase } from './dossiers.kinds.ts';
 import { canRead, decide, lastProcessingSeq } from './dossiers.policy.ts';
-import { vnMoment } from './dossiers.present.ts';
 import { findActiveGrants, findAncestors, findOpenSupplement, findUserNames, lastSeqs, loadAggregate, type Aggregate, type DossierRow, type StepRow, type SupplementRow } from './dossiers.repository.ts';
 import { dossierAppointments, dossierClockSegments, dossierEvents, dossiers, dossierSteps, dossierSupplements } from './dossiers.schema.ts';
 import { getSettings, supplementPolicyFor, type Settings } from './dossiers.settings.ts';
@@ -389,7 +388,7 @@ export function apologize(deps: DossierDeps, ctx: Context, id: string, body: z.i
     if (!d.clockRunning || !d.dueAt) throw ruleViolated('the due moment is not known while the clock is paused; resume first');
     const latest = apologyDeadline(p.cal, d.dueAt);
     if (p.now.getTime() > latest.getTime()) {
-      throw ruleViolated(`the apology must be issued at least one working day before the due moment (${vnMoment(d.dueAt)}), i.e. by ${vnMoment(latest)}`, { latest: latest.toISOString() });
+      throw ruleViolated(`the apology must be issued at least one working day before the due moment (${displayMoment(d.dueAt)}), i.e. by ${displayMoment(latest)}`, { latest: latest.toISOString() });
     }
     const newAt = new Date(body.newAppointmentAt);
     if (Number.isNaN(newAt.getTime())) throw new AppError('VALIDATION_FAILED', { detail: 'newAppointmentAt is not an instant', fields: [{ field: 'newAppointmentAt', code: 'invalid', message: { vi: 'Thời điểm không hợp lệ', en: 'Invalid instant', fr: 'Instant invalide' } }] });

@@ -5,9 +5,9 @@
  */
 import type { Db } from '../../db/client.ts';
 import { getProcedureVersionInForce, type ProcedureVersion } from '../procedures/index.ts';
-import { vnDate } from './clock.ts';
 import { findAncestors, findSubtreeValidOn, findUnits, type UnitInfo } from './dossiers.repository.ts';
 import { TtlCache } from './ttl-cache.ts';
+import { todayVn } from '../../platform/clock.ts';
 
 const TTL = 30_000;
 const versions = new TtlCache<ProcedureVersion>(TTL, 5000);
@@ -17,7 +17,7 @@ const subtrees = new TtlCache<UnitInfo[]>(TTL, 2000);
 
 /** The procedure version in force on the Vietnam date of `at` (see getProcedureVersionInForce). */
 export function versionInForce(db: Db, procedureId: string, at: Date): Promise<ProcedureVersion> {
-  return versions.through(`${procedureId}|${vnDate(at)}`, () => getProcedureVersionInForce(db, procedureId, at));
+  return versions.through(`${procedureId}|${todayVn(at)}`, () => getProcedureVersionInForce(db, procedureId, at));
 }
 
 export function unitsById(db: Db, ids: string[]): Promise<Map<string, UnitInfo>> {

@@ -5,9 +5,11 @@
  * The job is queued in the refusal's transaction (portal.service.ts); each channel is recorded in
  * `portal_notifications`, so a retried job does not send twice.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { displayDate, todayVn } from '../../platform/clock.ts';
 import type { Queue } from '../../platform/queue.ts';
+import { sendOnce as sendOnceLogged } from '../../platform/send-once.ts';
 import { users } from '../accounts/accounts.schema.ts';
 import { messagingFromEnv, type MessagingDeps } from '../satisfaction/satisfaction.jobs.ts';
 import { units } from '../units/units.schema.ts';
@@ -24,15 +26,9 @@ export interface RefusalNoticeData {
 /** Where "my applications" opens on the portal (web/src/features/portal/PortalPage.tsx reads `muc`). */
 export const MY_APPLICATIONS_PATH = '/cong-dan?muc=ho-so-cua-toi';
 
-/** "27/11/2026" in Vietnam time. */
-const vnDate = (at: Date) => {
-  const s = new Date(at.getTime() + 7 * 3_600_000).toISOString();
-  return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)}`;
-};
-
 /** The refusal notice in Vietnamese: subject, e-mail text and SMS. */
 export function refusalMessage(a: { applicantName: string; procedureName: string; unitName: string | null; submittedAt: Date | null; reason: string }, link: string) {
-  const filed = a.submittedAt ? ` ngày ${vnDate(a.submittedAt)}` : '';
+  const filed = a.submittedAt ? ` ngày ${displayDate(todayVn(a.submittedAt))}` : '';
   const at = a.unitName ? ` tại ${a.unitName}` : '';
   return {
     subject: `Hồ sơ trực tuyến không được tiếp nhận – ${a.procedureName}`,
@@ -51,25 +47,9 @@ export function refusalMessage(a: { applicantName: string; procedureName: string
   };
 }
 
-async function sendOnce(deps: MessagingDeps, data: RefusalNoticeData, channel: 'email' | 'sms', recipient: string, send: () => Promise<{ id: string }>): Promise<boolean> {
-  const db = deps.database.db;
-  const where = and(eq(portalNotifications.jobKey, data.key), eq(portalNotifications.channel, channel), eq(portalNotifications.recipient, recipient));
-  const [prior] = await db.select({ status: portalNotifications.status }).from(portalNotifications).where(where);
-  if (prior?.status === 'sent') return false;
-  const record = (status: string, providerId: string | null, error: string | null) =>
-    db
-      .insert(portalNotifications)
-      .values({ submissionId: data.submissionId, jobKey: data.key, kind: 'refused', channel, recipient, status, providerId, error })
-      .onConflictDoUpdate({ target: [portalNotifications.jobKey, portalNotifications.channel, portalNotifications.recipient], set: { status, providerId, error } });
-  try {
-    const { id } = await send();
-    await record('sent', id, null);
-    return true;
-  } catch (err) {
-    await record('failed', null, String(err).slice(0, 500));
-    throw err;
-  }
-}
+/** Sends on one channel unless this job already did (the platform's sendOnce over portal_notifications). */
+const sendOnce = (deps: MessagingDeps, data: RefusalNoticeData, channel: 'email' | 'sms', recipient: string, send: () => Promise<{ id: string }>) =>
+  sendOnceLogged(deps.database.db, { table: portalNotifications, subject: { column: portalNotifications.submissionId, id: data.submissionId }, jobKey: data.key, kind: 'refused' }, channel, recipient, send);
 
 /**
  * Sends the refusal notice of an application to its applicant: e-mail to the address given on the application (else
