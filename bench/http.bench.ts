@@ -12,6 +12,7 @@ export interface BenchResult {
   baseline: number;
   baselineName: string;
   ratio: number;
+  target?: string;
   note?: string;
 }
 

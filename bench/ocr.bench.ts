@@ -13,17 +13,8 @@
 import { availableParallelism } from 'node:os';
 import { createOcrEngine, extractFields, joinPages, ocrOptionsFromEnv, type OcrEngine } from '../server/modules/ocr/index.ts';
 import { renderCccdPdf, SCAN_APPLICANT } from '../server/modules/ocr/test-scan.ts';
+import type { BenchResult } from './http.bench.ts';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number;
-  baselineName: string;
-  ratio: number;
-  target?: string;
-  note?: string;
-}
 
 const SCANS = 6;
 const PAGES_PER_SCAN = 2;

@@ -23,17 +23,8 @@ import { todayVn } from '../server/platform/clock.ts';
 import { searchProcedures } from '../server/modules/procedures/index.ts';
 import { procedures, procedureVersions } from '../server/modules/procedures/procedures.schema.ts';
 import { units } from '../server/modules/units/units.schema.ts';
+import type { BenchResult } from './http.bench.ts';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  baseline: number;
-  baselineName: string;
-  ratio: number;
-  target?: string;
-  note?: string;
-}
 
 const N = 10_000;
 const RUNS = 10; // passes over the query mix for each measurement
