@@ -60,6 +60,17 @@ export function toAppError(err: unknown): AppError {
   return new AppError('INTERNAL');
 }
 
+/**
+ * The problem's `detail` in the caller's language: the error's own sentence when it has one in the three languages;
+ * otherwise its English text for an English caller, and the title for the others (never English in a Vietnamese
+ * answer); the title alone for an internal error, whose detail stays in the log.
+ */
+function detailOf(err: AppError, lang: Lang, title: string, params: Record<string, string | number>): string {
+  if (err.code === 'INTERNAL') return title;
+  if (err.localizedDetail) return fill(err.localizedDetail[lang], { ...err.params, ...params });
+  return lang === 'en' ? err.message : title;
+}
+
 /** RFC 9457 problem+json body in the request's language. */
 export function problemBody(err: AppError, lang: Lang, requestId: string, instance: string, params: Record<string, string | number> = {}) {
   const title = fill(ERROR_TITLES[err.code][lang], { ...err.params, ...params });
@@ -68,7 +79,7 @@ export function problemBody(err: AppError, lang: Lang, requestId: string, instan
     title,
     status: err.status,
     code: err.code,
-    detail: err.code === 'INTERNAL' ? title : err.message,
+    detail: detailOf(err, lang, title, params),
     instance,
     requestId,
     ...(err.fields ? { errors: err.fields.map((f) => ({ field: f.field, code: f.code, message: f.message[lang] })) } : {}),

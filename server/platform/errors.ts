@@ -49,6 +49,9 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/** A sentence in the three interface languages (Vietnamese is the reference text); `{name}` placeholders are filled from the error's params. */
+export type LocalizedText = Readonly<{ vi: string; en: string; fr: string }>;
+
 export interface FieldError {
   field: string;
   /** Machine code of the problem (zod issue code or our own). */
@@ -61,25 +64,41 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields?: FieldError[];
-  /** Values substituted into the localised message (`{name}` placeholders). */
+  /** Values substituted into the localised title and detail (`{name}` placeholders). */
   readonly params: Record<string, string | number>;
+  /** What went wrong in this occurrence, in the three languages: the problem's `detail` in the caller's language. */
+  readonly localizedDetail?: LocalizedText;
 
   /** Seconds the client should wait before retrying (sent as Retry-After). */
   readonly retryAfter?: number;
 
-  constructor(code: ErrorCode, opts: { detail?: string; fields?: FieldError[]; params?: Record<string, string | number>; retryAfter?: number } = {}) {
-    super(opts.detail ?? code);
+  /**
+   * `detail` is either a sentence in the three languages (what users read: the problem's `detail`) or a plain
+   * English text for logs and API clients only (then a Vietnamese or French caller sees the code's title alone).
+   * The error's `message` is the English text, placeholders filled.
+   */
+  constructor(code: ErrorCode, opts: { detail?: string | LocalizedText; fields?: FieldError[]; params?: Record<string, string | number>; retryAfter?: number } = {}) {
+    const params = opts.params ?? {};
+    const localized = typeof opts.detail === 'object' ? opts.detail : undefined;
+    super(localized ? fillParams(localized.en, params) : ((opts.detail as string | undefined) ?? code));
     this.name = 'AppError';
     this.code = code;
     this.status = ERROR_CODES[code];
     this.fields = opts.fields;
-    this.params = opts.params ?? {};
+    this.params = params;
+    this.localizedDetail = localized;
     this.retryAfter = opts.retryAfter;
   }
 }
 
+/** Replaces `{name}` placeholders (messages.ts re-exports it as `fill`). */
+export function fillParams(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
 export const notFound = (what: string) => new AppError('NOT_FOUND', { detail: `${what} not found`, params: { what } });
-export const forbidden = (detail = 'forbidden') => new AppError('FORBIDDEN', { detail });
-export const conflict = (detail: string) => new AppError('CONFLICT', { detail });
-export const ruleViolated = (detail: string, params: Record<string, string | number> = {}) =>
-  new AppError('RULE_VIOLATED', { detail, params });
+export const forbidden = (detail: string | LocalizedText = 'forbidden', params: Record<string, string | number> = {}) => new AppError('FORBIDDEN', { detail, params });
+/** A stale version or a taken unique value; say which in the three languages. */
+export const conflict = (detail: LocalizedText, params: Record<string, string | number> = {}) => new AppError('CONFLICT', { detail, params });
+/** A rule of the domain forbids the change; say which rule in the three languages (a module keeps its sentences in its `*.messages.ts`). */
+export const ruleViolated = (detail: LocalizedText, params: Record<string, string | number> = {}) => new AppError('RULE_VIOLATED', { detail, params });

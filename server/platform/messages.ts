@@ -1,4 +1,4 @@
-import type { ErrorCode } from './errors.ts';
+import { fillParams, type ErrorCode } from './errors.ts';
 
 export type Lang = 'vi' | 'en' | 'fr';
 export const LANGS: Lang[] = ['vi', 'en', 'fr'];
@@ -45,6 +45,4 @@ export function pickLang(header: string | undefined): Lang {
 }
 
 /** Replaces `{name}` placeholders. */
-export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
+export const fill = fillParams;

@@ -10,7 +10,7 @@ export class ApiError extends Error {
   readonly problem: ProblemDto;
 
   constructor(status: number, problem: ProblemDto) {
-    super(problem.title);
+    super(problem.detail && problem.detail !== problem.title ? `${problem.title}: ${problem.detail}` : problem.title);
     this.name = 'ApiError';
     this.status = status;
     this.problem = problem;

@@ -9,7 +9,10 @@ interface Props {
   style?: React.CSSProperties;
 }
 
-/** An API problem in words: the server's localised title, the field messages no input shows, and the request id of a server error. */
+/**
+ * An API problem in words: the server's localised title, what went wrong this time (its `detail`, when it says more
+ * than the title), the field messages no input shows, and the request id of a server error.
+ */
 export function ProblemAlert({ error, shownFields, style }: Props) {
   const { t } = useTranslation();
   if (!error) return null;
@@ -17,10 +20,12 @@ export function ProblemAlert({ error, shownFields, style }: Props) {
     return <Alert type="error" showIcon role="alert" title={error instanceof Error ? error.message : String(error)} style={style} />;
   }
   const rest = error.fieldErrors.filter((f) => !shownFields?.has(f.field));
-  const { requestId } = error.problem;
+  const { requestId, detail, title } = error.problem;
+  const said = detail && detail !== title && error.status < 500 ? detail : null;
   const description =
-    rest.length || (error.status >= 500 && requestId) ? (
+    said || rest.length || (error.status >= 500 && requestId) ? (
       <>
+        {said && <div>{said}</div>}
         {rest.length > 0 && (
           <ul style={{ margin: 0, paddingInlineStart: 18 }}>
             {rest.map((f, i) => (
