@@ -49,8 +49,10 @@ export const satisfactionRatings = pgTable(
 );
 
 /**
- * An invitation to rate: a random token (only its SHA-256 is stored) printed as a QR on the result-return slip or
- * sent by SMS/e-mail. One invitation per dossier; using it to rate consumes it.
+ * An invitation to rate: ONE per dossier, its link printed as a QR on the result-return slip, shown at the counter
+ * and sent by SMS/e-mail — the same link everywhere (satisfaction.links.ts: the token is re-derived from the id and
+ * `nonce`, only its SHA-256 is stored). Valid until `expires_at` (each issue extends it to 30 days from then) and
+ * until the dossier is rated (`used_at`).
  */
 export const satisfactionInvites = pgTable(
   'satisfaction_invites',
@@ -58,12 +60,24 @@ export const satisfactionInvites = pgTable(
     id: id(),
     dossierId: uuid('dossier_id').notNull().references(() => dossiers.id),
     unitId: uuid('unit_id').notNull(),
+    /** SHA-256 of the current link's token. */
     tokenHash: text('token_hash').notNull(),
+    /** Random value the token is derived from (with the id, under the link secret); null on an invitation issued
+     *  before keyed links, whose token was random and cannot be re-derived. */
+    nonce: text('nonce'),
+    /** SHA-256 of the link the invitation carried before its current one (a random token issued before keyed
+     *  links, or a token under a previous LINK_SECRET): still accepted until the invitation expires or is used. */
+    earlierTokenHash: text('earlier_token_hash'),
+    /** Where and how the SMS/e-mail invitation went; null while it was only printed or shown at the counter. */
     sentTo: text('sent_to'),
     sentChannels: text('sent_channels'),
     expiresAt: ts('expires_at').notNull(),
     usedAt: ts('used_at'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('satisfaction_invites_dossier_uq').on(t.dossierId), uniqueIndex('satisfaction_invites_token_uq').on(t.tokenHash)],
+  (t) => [
+    uniqueIndex('satisfaction_invites_dossier_uq').on(t.dossierId),
+    uniqueIndex('satisfaction_invites_token_uq').on(t.tokenHash),
+    uniqueIndex('satisfaction_invites_earlier_token_uq').on(t.earlierTokenHash),
+  ],
 );
