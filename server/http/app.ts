@@ -25,6 +25,7 @@ import { RequestValidationError, sendProblem } from './problem.ts';
 import type { App, Deps } from './types.ts';
 
 import { SESSION_COOKIE } from './constants.ts';
+import { HTTP_REFUSALS } from './http.messages.ts';
 export { SESSION_COOKIE };
 /** The built web app; WEB_DIST points elsewhere (e.g. a private build per parallel test run). */
 export const WEB_DIST = process.env.WEB_DIST ? resolvePath(process.env.WEB_DIST) : fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -93,7 +94,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     const access = request.routeOptions.config?.access;
     if (!access || access === 'public') return;
     if (!p) throw new AppError('UNAUTHENTICATED');
-    if (access !== 'authenticated' && !p.permissions.has(access)) throw new AppError('FORBIDDEN', { detail: `requires ${access}` });
+    if (access !== 'authenticated' && !p.permissions.has(access)) throw new AppError('FORBIDDEN', { detail: HTTP_REFUSALS.permissionRequired, params: { permission: access } });
   });
 
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));

@@ -5,6 +5,7 @@ import type { Database } from '../db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import { idempotencyKeys } from '../modules/system/system.schema.ts';
 import { canonicalJson } from '../modules/audit/audit.service.ts';
+import { HTTP_REFUSALS } from './http.messages.ts';
 
 const PENDING = 0;
 
@@ -82,7 +83,7 @@ export async function idempotent<T>(
           .where(and(where, eq(idempotencyKeys.status, PENDING), isNull(idempotencyKeys.resourceId), lt(idempotencyKeys.createdAt, new Date(Date.now() - ABANDONED_AFTER_MS))))
           .returning({ key: idempotencyKeys.key })
       : [];
-    if (reclaimed.length === 0) throw new AppError('CONFLICT', { detail: 'a request with this Idempotency-Key is still being processed' });
+    if (reclaimed.length === 0) throw new AppError('CONFLICT', { detail: HTTP_REFUSALS.idempotencyInProgress });
   }
   try {
     const result = await finish(await create({ scope, key }));

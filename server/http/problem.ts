@@ -4,6 +4,7 @@ import { locales } from 'zod';
 import { AppError, type FieldError } from '../platform/errors.ts';
 import { ERROR_TITLES, fill, pickLang, type Lang } from '../platform/messages.ts';
 import { CUSTOM_MESSAGES, stringLengthMessage } from '../platform/validation-messages.ts';
+import { HTTP_REFUSALS } from './http.messages.ts';
 
 /** A request validation failure that keeps zod's issues, so messages can be given in the caller's language. */
 export class RequestValidationError extends Error {
@@ -55,7 +56,7 @@ export function toAppError(err: unknown): AppError {
   if (e?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE', { detail: e.message });
   if (e?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: e.message });
   if (e?.statusCode === 429) return new AppError('RATE_LIMITED', { detail: e.message });
-  if (e?.code === '23505') return new AppError('CONFLICT', { detail: `duplicate value (${e.constraint ?? 'unique'})` });
+  if (e?.code === '23505') return new AppError('CONFLICT', { detail: HTTP_REFUSALS.duplicateValue, params: { constraint: e.constraint ?? 'unique' } });
   if (e?.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError('VALIDATION_FAILED', { detail: e.message });
   return new AppError('INTERNAL');
 }

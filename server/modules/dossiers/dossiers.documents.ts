@@ -16,6 +16,7 @@ import { findDossierById, findUnits, findUserNames, loadFull } from './dossiers.
 import { dossierDocuments, dossiers } from './dossiers.schema.ts';
 import { getControlSlip, policyScopes, type DossierDeps } from './dossiers.service.ts';
 import { RULE_SETS, type RuleSet } from './dossiers.kinds.ts';
+import { DOSSIER_REFUSALS } from './dossiers.messages.ts';
 
 /**
  * Everything the printed slips show (receipt and appointment slip, control slip, supplement request, refusal,
@@ -87,7 +88,7 @@ export interface DigitisedFile {
 /** The caller must be able to receive at the reception point or process at the competent authority. */
 async function requireDigitiser(ctx: Context, d: { receptionUnitId: string; competentUnitId: string }) {
   const [receive, process] = await Promise.all([ctx.scope('dossiers.receive'), ctx.scope('dossiers.process')]);
-  if (!receive.covers(d.receptionUnitId) && !process.covers(d.competentUnitId)) throw new AppError('FORBIDDEN', { detail: 'digitising needs dossiers.receive at the reception point or dossiers.process at the competent authority' });
+  if (!receive.covers(d.receptionUnitId) && !process.covers(d.competentUnitId)) throw new AppError('FORBIDDEN', { detail: DOSSIER_REFUSALS.digitisingNeedsRole });
 }
 
 /**

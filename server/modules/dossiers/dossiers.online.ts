@@ -21,6 +21,7 @@ import { findDossierById } from './dossiers.repository.ts';
 import { dossierDocuments } from './dossiers.schema.ts';
 import { policyScopes, type DossierDeps } from './dossiers.service.ts';
 import { supplementReceived, withdraw } from './dossiers.transitions.ts';
+import { DOSSIER_DENIALS, DOSSIER_REFUSALS } from './dossiers.messages.ts';
 
 /** A file the applicant attached online, already checked and kept in the content-addressed store. */
 export interface OnlineFile {
@@ -53,7 +54,7 @@ export async function receiveOnlineDossier(
   return deps.database.transaction(async (tx) => {
     const database = joinTransaction(deps.database, tx);
     const result = await receiveDossier({ database, queue: deps.queue }, ctx, { ...input, channel: 'online' }, { now });
-    if (result.outcome !== 'received') throw ruleViolated('an online dossier lacks a required document: refuse it with a reason instead', { missing: input.documents.filter((d) => !d.received).length });
+    if (result.outcome !== 'received') throw ruleViolated(DOSSIER_REFUSALS.onlineLacksDocument, { missing: input.documents.filter((d) => !d.received).length });
     const attached: DossierFileDto[] = [];
     for (const f of files) {
       const doc = result.dossier.documents.find((d) => d.index === f.index);
@@ -79,7 +80,7 @@ export function applicantActing(ctx: Context, receptionUnitId: string): Context 
     ...ctx,
     scope: async (p) => (granted.has(p) ? only : none),
     requireUnit: async (p, u) => {
-      if (!(granted.has(p) && u === receptionUnitId)) throw new AppError('FORBIDDEN', { detail: `${p} not granted to the applicant on unit ${u ?? '(none)'}` });
+      if (!(granted.has(p) && u === receptionUnitId)) throw new AppError('FORBIDDEN', { detail: DOSSIER_REFUSALS.onlineNotGranted, params: { permission: p, unit: u ?? '' } });
     },
   };
 }
@@ -104,7 +105,7 @@ export async function answerSupplementByApplicant(deps: DossierDeps & { store: F
   const unit = await receptionOf(deps, id);
   const acting = unit ? applicantActing(ctx, unit) : ctx;
   const d = await findDossierById(deps.database.db, id);
-  if (d && d.status !== 'awaiting_supplement') throw ruleViolated('no supplement is awaited', { status: d.status });
+  if (d && d.status !== 'awaiting_supplement') throw ruleViolated(DOSSIER_DENIALS.noSupplementAwaited, { status: d.status });
   const lines = d ? await deps.database.db.select({ id: dossierDocuments.id, idx: dossierDocuments.idx }).from(dossierDocuments).where(eq(dossierDocuments.dossierId, id)) : [];
   for (const f of files) {
     const doc = lines.find((l) => l.idx === f.index);

@@ -8,6 +8,8 @@
  */
 import type { Scope } from '../accounts/context.ts';
 import type { DossierAction, DossierStatus } from './dossiers.kinds.ts';
+import type { LocalizedText } from '../../platform/errors.ts';
+import { DOSSIER_DENIALS } from './dossiers.messages.ts';
 
 export interface PolicyScopes {
   read: Scope;
@@ -33,7 +35,7 @@ export interface PolicyStep {
   state: string;
 }
 
-export type Denial = { ok: false; reason: 'state' | 'role'; detail: string } | { ok: true };
+export type Denial = { ok: false; reason: 'state' | 'role'; detail: LocalizedText } | { ok: true };
 
 const OPEN: readonly DossierStatus[] = ['received', 'in_process', 'awaiting_supplement', 'suspended'];
 const RUNNING: readonly DossierStatus[] = ['received', 'in_process'];
@@ -58,7 +60,7 @@ export function canRead(s: PolicyScopes, d: PolicyDossier, steps: readonly Polic
   return r.covers(d.receptionUnitId) || r.covers(d.competentUnitId) || r.covers(d.returningUnitId) || steps.some((st) => r.covers(st.unitId));
 }
 
-const deny = (reason: 'state' | 'role', detail: string): Denial => ({ ok: false, reason, detail });
+const deny = (reason: 'state' | 'role', detail: LocalizedText): Denial => ({ ok: false, reason, detail });
 const OK: Denial = { ok: true };
 
 /**
@@ -72,61 +74,61 @@ export function decide(action: DossierAction, d: PolicyDossier, steps: readonly 
   const roleOnStep = (st: PolicyStep | null) => !!st && scopeOfRole(s, st.role).covers(st.unitId);
   switch (action) {
     case 'accept':
-      if (!inStatus(RUNNING) || !cur || cur.state !== 'handed') return deny('state', 'no hand-off waiting for acceptance');
-      if (cur.kind === 'return') return deny('state', 'the return step is taken with return-result');
-      return roleOnStep(cur) ? OK : deny('role', `accepting this step needs the ${cur.role} role on its unit`);
+      if (!inStatus(RUNNING) || !cur || cur.state !== 'handed') return deny('state', DOSSIER_DENIALS.noHandOffWaiting);
+      if (cur.kind === 'return') return deny('state', DOSSIER_DENIALS.returnStepByReturn);
+      return roleOnStep(cur) ? OK : deny('role', DOSSIER_DENIALS.acceptNeedsStepRole);
     case 'complete':
     case 'result-ready':
-      if (status !== 'in_process' || !cur || cur.state !== 'active') return deny('state', 'the current step must be accepted (active) to complete it');
-      if (action === 'result-ready' && cur.seq !== lastProcessingSeq(steps)) return deny('state', 'result-ready applies to the last processing step');
-      if (cur.kind === 'approve' && !s.approve.covers(cur.unitId)) return deny('role', 'an approval step is completed by a unit leader (approve)');
-      return roleOnStep(cur) ? OK : deny('role', `completing this step needs the ${cur.role} role on its unit`);
+      if (status !== 'in_process' || !cur || cur.state !== 'active') return deny('state', DOSSIER_DENIALS.stepMustBeActive);
+      if (action === 'result-ready' && cur.seq !== lastProcessingSeq(steps)) return deny('state', DOSSIER_DENIALS.resultReadyOnLastStep);
+      if (cur.kind === 'approve' && !s.approve.covers(cur.unitId)) return deny('role', DOSSIER_DENIALS.approvalStepByLeader);
+      return roleOnStep(cur) ? OK : deny('role', DOSSIER_DENIALS.completeNeedsStepRole);
     case 'approve':
-      if (!inStatus(RUNNING) || !cur || (cur.state !== 'handed' && cur.state !== 'active')) return deny('state', 'nothing to approve now');
-      if (cur.kind !== 'approve' && cur.kind !== 'sign') return deny('state', 'the current step is not an approval step');
-      return s.approve.covers(cur.unitId) ? OK : deny('role', 'approval needs dossiers.approve on the step unit');
+      if (!inStatus(RUNNING) || !cur || (cur.state !== 'handed' && cur.state !== 'active')) return deny('state', DOSSIER_DENIALS.nothingToApprove);
+      if (cur.kind !== 'approve' && cur.kind !== 'sign') return deny('state', DOSSIER_DENIALS.notAnApprovalStep);
+      return s.approve.covers(cur.unitId) ? OK : deny('role', DOSSIER_DENIALS.approvalNeedsLeader);
     case 'send-back': {
-      if (status !== 'in_process' || !cur || (cur.state !== 'handed' && cur.state !== 'active')) return deny('state', 'nothing to send back');
+      if (status !== 'in_process' || !cur || (cur.state !== 'handed' && cur.state !== 'active')) return deny('state', DOSSIER_DENIALS.nothingToSendBack);
       const prev = steps.filter((x) => x.seq < cur.seq && x.state === 'done');
-      if (prev.length === 0 || prev[prev.length - 1].kind === 'receive') return deny('state', 'no previous processing step to send back to');
-      return roleOnStep(cur) || s.approve.covers(cur.unitId) ? OK : deny('role', 'sending back needs the role of the current step');
+      if (prev.length === 0 || prev[prev.length - 1].kind === 'receive') return deny('state', DOSSIER_DENIALS.noPreviousStep);
+      return roleOnStep(cur) || s.approve.covers(cur.unitId) ? OK : deny('role', DOSSIER_DENIALS.sendBackNeedsStepRole);
     }
     case 'request-supplement':
-      if (!inStatus(RUNNING)) return deny('state', 'a supplement is requested from a received or in-process dossier');
+      if (!inStatus(RUNNING)) return deny('state', DOSSIER_DENIALS.supplementFromRunning);
       return (cur && (s.process.covers(cur.unitId) || s.approve.covers(cur.unitId))) || s.receive.covers(d.receptionUnitId) || s.process.covers(d.competentUnitId)
         ? OK
-        : deny('role', 'requesting a supplement needs dossiers.process on the step unit or dossiers.receive at the reception point');
+        : deny('role', DOSSIER_DENIALS.supplementNeedsRole);
     case 'supplement-received':
-      if (status !== 'awaiting_supplement') return deny('state', 'no supplement is awaited');
-      return s.receive.covers(d.receptionUnitId) ? OK : deny('role', 'the supplement is received by a counter officer of the reception point');
+      if (status !== 'awaiting_supplement') return deny('state', DOSSIER_DENIALS.noSupplementAwaited);
+      return s.receive.covers(d.receptionUnitId) ? OK : deny('role', DOSSIER_DENIALS.supplementAtReception);
     case 'suspend':
-      if (status !== 'in_process') return deny('state', 'only an in-process dossier is paused for another agency');
-      return (cur && (s.process.covers(cur.unitId) || s.approve.covers(cur.unitId))) ? OK : deny('role', 'pausing needs dossiers.process on the step unit');
+      if (status !== 'in_process') return deny('state', DOSSIER_DENIALS.suspendInProcessOnly);
+      return (cur && (s.process.covers(cur.unitId) || s.approve.covers(cur.unitId))) ? OK : deny('role', DOSSIER_DENIALS.suspendNeedsRole);
     case 'resume':
-      if (status !== 'suspended') return deny('state', 'the dossier is not paused for another agency');
-      return (cur && (s.process.covers(cur.unitId) || s.approve.covers(cur.unitId))) || s.process.covers(d.competentUnitId) ? OK : deny('role', 'resuming needs dossiers.process on the step unit');
+      if (status !== 'suspended') return deny('state', DOSSIER_DENIALS.notSuspended);
+      return (cur && (s.process.covers(cur.unitId) || s.approve.covers(cur.unitId))) || s.process.covers(d.competentUnitId) ? OK : deny('role', DOSSIER_DENIALS.resumeNeedsRole);
     case 'extend':
-      if (!inStatus(OPEN)) return deny('state', 'only an open dossier is extended');
-      return s.approve.covers(d.competentUnitId) ? OK : deny('role', 'an extension is decided by a leader of the competent authority');
+      if (!inStatus(OPEN)) return deny('state', DOSSIER_DENIALS.extendOpenOnly);
+      return s.approve.covers(d.competentUnitId) ? OK : deny('role', DOSSIER_DENIALS.extendByLeader);
     case 'apologize':
-      if (!inStatus(OPEN)) return deny('state', 'only an open dossier gets an apology and a new appointment');
-      if (d.apologyIssued) return deny('state', 'the appointment may be re-set at most once');
-      return s.approve.covers(d.competentUnitId) ? OK : deny('role', 'the apology is signed by a leader of the competent authority');
+      if (!inStatus(OPEN)) return deny('state', DOSSIER_DENIALS.apologizeOpenOnly);
+      if (d.apologyIssued) return deny('state', DOSSIER_DENIALS.apologizeOnce);
+      return s.approve.covers(d.competentUnitId) ? OK : deny('role', DOSSIER_DENIALS.apologizeByLeader);
     case 'refuse':
-      if (!inStatus(RUNNING) || !cur) return deny('state', 'only a received or in-process dossier is refused on the merits');
-      return s.process.covers(cur.unitId) || s.approve.covers(cur.unitId) || s.approve.covers(d.competentUnitId) ? OK : deny('role', 'refusing needs dossiers.process or dossiers.approve on the step unit');
+      if (!inStatus(RUNNING) || !cur) return deny('state', DOSSIER_DENIALS.refuseRunningOnly);
+      return s.process.covers(cur.unitId) || s.approve.covers(cur.unitId) || s.approve.covers(d.competentUnitId) ? OK : deny('role', DOSSIER_DENIALS.refuseNeedsRole);
     case 'return-result':
-      if (status !== 'result_ready') return deny('state', 'the result is not ready');
-      return s.receive.covers(d.returningUnitId) ? OK : deny('role', 'the result is returned by a counter officer of the returning point');
+      if (status !== 'result_ready') return deny('state', DOSSIER_DENIALS.resultNotReady);
+      return s.receive.covers(d.returningUnitId) ? OK : deny('role', DOSSIER_DENIALS.returnAtReturningPoint);
     case 'not-collected':
-      if (status !== 'result_ready') return deny('state', 'the result is not ready');
-      return s.receive.covers(d.returningUnitId) ? OK : deny('role', 'recorded by a counter officer of the returning point');
+      if (status !== 'result_ready') return deny('state', DOSSIER_DENIALS.resultNotReady);
+      return s.receive.covers(d.returningUnitId) ? OK : deny('role', DOSSIER_DENIALS.notCollectedAtReturningPoint);
     case 'withdraw':
-      if (!inStatus(OPEN)) return deny('state', 'only an open dossier can be withdrawn');
-      return s.receive.covers(d.receptionUnitId) || s.process.covers(d.competentUnitId) || s.approve.covers(d.competentUnitId) ? OK : deny('role', 'a withdrawal is recorded at the reception point or by the competent authority');
+      if (!inStatus(OPEN)) return deny('state', DOSSIER_DENIALS.withdrawOpenOnly);
+      return s.receive.covers(d.receptionUnitId) || s.process.covers(d.competentUnitId) || s.approve.covers(d.competentUnitId) ? OK : deny('role', DOSSIER_DENIALS.withdrawNeedsRole);
     case 'cancel':
-      if (!inStatus(OPEN)) return deny('state', 'only an open dossier can be stopped');
-      return s.approve.covers(d.competentUnitId) ? OK : deny('role', 'stopping a dossier is decided by a leader of the competent authority');
+      if (!inStatus(OPEN)) return deny('state', DOSSIER_DENIALS.cancelOpenOnly);
+      return s.approve.covers(d.competentUnitId) ? OK : deny('role', DOSSIER_DENIALS.cancelByLeader);
   }
 }
 

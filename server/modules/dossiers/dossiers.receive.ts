@@ -22,6 +22,7 @@ import { getSettings } from './dossiers.settings.ts';
 import { policyScopes, presentFull, type DossierDeps } from './dossiers.service.ts';
 import { NOTIFY_JOB } from './jobs.names.ts';
 import { todayVn } from '../../platform/clock.ts';
+import { DOSSIER_REFUSALS } from './dossiers.messages.ts';
 
 type ReceiveInput = z.infer<typeof ReceiveDossierBody>;
 
@@ -135,7 +136,7 @@ async function resolveCompetent(db: Db, v: ProcedureVersion, receptionUnitId: st
   if (given) {
     const up = await ancestorsOf(db, given);
     if (up.length === 0) throw fieldError('competentUnitId', 'not_found', 'Không có đơn vị này', 'No such unit', 'Unité inconnue');
-    if (!up.some((u) => implementing.has(u))) throw ruleViolated('the competent unit does not implement this procedure');
+    if (!up.some((u) => implementing.has(u))) throw ruleViolated(DOSSIER_REFUSALS.unitDoesNotImplement);
     return given;
   }
   const up = await ancestorsOf(db, receptionUnitId);
@@ -223,7 +224,7 @@ export async function receiveDossier(deps: DossierDeps, ctx: Context, input: Rec
   // whose single connection runs one query at a time.
   const v = await versionInForce(db, input.procedureId, now);
   await ctx.requireUnit('dossiers.receive', receptionUnitId);
-  if (v.status !== 'active') throw ruleViolated(`the procedure is ${v.status} on this date`, { status: v.status });
+  if (v.status !== 'active') throw ruleViolated(DOSSIER_REFUSALS.procedureNotActive, { status: v.status });
 
   const lines = new Map<number, (typeof input.documents)[number]>();
   for (const [i, l] of input.documents.entries()) {

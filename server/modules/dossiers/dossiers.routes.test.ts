@@ -253,6 +253,23 @@ describe('dossiers API', () => {
       assert.equal(other.statusCode, 404);
     });
 
+    test('a refusal says which rule, in Vietnamese by default and in English or French when asked', async () => {
+      const d = await receive();
+      const say = async (action: string, cookie: string, body: Record<string, unknown>, lang?: string) => {
+        const r = await s.app.inject({ method: 'POST', url: `/api/v1/dossiers/${d.id}/${action}`, headers: { cookie, ...(lang ? { 'accept-language': lang } : {}) }, payload: body });
+        return { status: r.statusCode, title: r.json().title as string, detail: r.json().detail as string, language: r.headers['content-language'] };
+      };
+      assert.deepEqual(await say('return-result', c.motcua, { version: d.version }), { status: 422, title: 'Thao tác trái quy định', detail: 'Hồ sơ chưa có kết quả', language: 'vi' });
+      assert.deepEqual(await say('return-result', c.motcua, { version: d.version }, 'en-GB,en;q=0.8'), { status: 422, title: 'This breaks a rule', detail: 'the result is not ready', language: 'en' });
+      assert.equal((await say('return-result', c.motcua, { version: d.version }, 'fr')).detail, 'le résultat n’est pas prêt');
+      const stale = await say('accept', c.chuyenvien, { version: d.version + 1 });
+      assert.equal(stale.status, 409);
+      assert.equal(stale.detail, `Hồ sơ ${d.code} vừa được người khác cập nhật (phiên bản ${d.version}, bạn đang xem ${d.version + 1}); hãy tải lại`);
+      const role = await say('accept', c.motcua, { version: d.version });
+      assert.equal(role.status, 403);
+      assert.equal(role.detail, 'Chỉ cán bộ giữ vai trò của bước này tại đơn vị xử lý bước mới tiếp nhận được');
+    });
+
     test('two officials acting on the same version: the second gets 409', async () => {
       const d = await inProcess();
       const [a, b] = await Promise.all([act(d.id, 'complete', c.chuyenvien, { version: d.version }), act(d.id, 'request-supplement', c.chuyenvien, { version: d.version, reason: 'Thiếu', items: ['Bản sao CCCD'] })]);

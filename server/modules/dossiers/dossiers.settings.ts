@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { DEFAULT_CODE_PATTERN, type SupplementPhase, type SupplementPolicy } from './dossiers.kinds.ts';
 import { findSetting } from './dossiers.repository.ts';
 import { dossierSettings } from './dossiers.schema.ts';
+import { DOSSIER_REFUSALS } from './dossiers.messages.ts';
 
 export type Settings = z.infer<typeof DossierSettings>;
 
@@ -45,7 +46,7 @@ export function supplementPolicyFor(s: Settings, procedureId: string, phase: Sup
 export async function updateSettings(database: Database, ctx: Context, input: Settings, expectedVersion: number): Promise<Settings & { version: number }> {
   const scope = await ctx.scope('procedures.write');
   if (!scope.all) {
-    throw new AppError('FORBIDDEN', { detail: 'the dossier settings are installation-wide: only a global administrator changes them' });
+    throw new AppError('FORBIDDEN', { detail: DOSSIER_REFUSALS.settingsGlobalOnly });
   }
   const before = await getSettings(database.db);
   const value: Settings = { codePattern: input.codePattern, supplementPolicy: input.supplementPolicy, procedurePolicies: input.procedurePolicies ?? {}, reminderHours: input.reminderHours ?? 4 };
@@ -55,7 +56,7 @@ export async function updateSettings(database: Database, ctx: Context, input: Se
       .values({ key: KEY, value, version: 1 })
       .onConflictDoUpdate({ target: dossierSettings.key, set: { value, version: sql`${dossierSettings.version} + 1`, updatedAt: new Date() }, setWhere: sql`${dossierSettings.version} = ${expectedVersion}` })
       .returning({ version: dossierSettings.version });
-    if (rows.length === 0 || (expectedVersion === 0 && rows[0].version !== 1)) throw conflict(`dossier settings changed since version ${expectedVersion}`);
+    if (rows.length === 0 || (expectedVersion === 0 && rows[0].version !== 1)) throw conflict(DOSSIER_REFUSALS.settingsChanged, { version: expectedVersion });
     await recordAudit(tx, ctx.actor, { action: 'dossier.settings.update', subjectType: 'dossier_settings', before, after: value });
     return rows[0].version;
   });

@@ -26,6 +26,7 @@ import { getSettings, supplementPolicyFor, type Settings } from './dossiers.sett
 import { clockEntriesOf, getDossierDetail, policyScopes, type DossierDeps } from './dossiers.service.ts';
 import { NOTIFY_JOB, type NotifyJobData } from './jobs.names.ts';
 import { forgetTracking } from './tracking-cache.ts';
+import { DOSSIER_REFUSALS } from './dossiers.messages.ts';
 
 type EventInsert = typeof dossierEvents.$inferInsert;
 type NewEvent = Omit<EventInsert, 'dossierId' | 'unitId' | 'seq' | 'at' | 'actorId' | 'actorName'> & { kind: EventKind };
@@ -59,7 +60,7 @@ export interface TransitionOptions {
 const stepOf = (p: Plan, seq: number | null | undefined): StepRow | undefined => p.agg.steps.find((s) => s.seq === seq);
 const currentStep = (p: Plan): StepRow => {
   const s = stepOf(p, p.agg.dossier.currentStepSeq);
-  if (!s) throw ruleViolated('the dossier has no current step');
+  if (!s) throw ruleViolated(DOSSIER_REFUSALS.noCurrentStep);
   return s;
 };
 const patchStep = (p: Plan, seq: number, values: Partial<StepRow>) => p.steps.set(seq, { ...(p.steps.get(seq) ?? {}), ...values });
@@ -139,10 +140,10 @@ async function execute(deps: DossierDeps, ctx: Context, id: string, action: Doss
   const [agg, scopes] = await Promise.all([loadAggregate(db, id), policyScopes(ctx)]);
   if (!agg || !canRead(scopes, agg.dossier, agg.steps)) throw notFound('dossier');
   const d = agg.dossier;
-  if (body.version !== d.version) throw conflict(`dossier ${d.code} is at version ${d.version}, not ${body.version}`);
+  if (body.version !== d.version) throw conflict(DOSSIER_REFUSALS.staleVersion, { code: d.code, current: d.version, sent: body.version });
   const verdict = decide(action, d, agg.steps, scopes);
   if (!verdict.ok) {
-    if (verdict.reason === 'role') throw new AppError('FORBIDDEN', { detail: verdict.detail });
+    if (verdict.reason === 'role') throw new AppError('FORBIDDEN', { detail: verdict.detail, params: { action } });
     throw ruleViolated(verdict.detail, { action, status: d.status });
   }
   const [cal, settings] = await Promise.all([calendarFor(db, d.competentUnitId, { version: d.calendarVersion }), getSettings(db)]);
@@ -215,7 +216,7 @@ async function execute(deps: DossierDeps, ctx: Context, id: string, action: Doss
       })
       .where(and(eq(dossiers.id, id), eq(dossiers.version, d.version)))
       .returning({ id: dossiers.id });
-    if (updated.length === 0) throw conflict(`dossier ${d.code} changed meanwhile`);
+    if (updated.length === 0) throw conflict(DOSSIER_REFUSALS.changedMeanwhile, { code: d.code });
     const seqs = await lastSeqs(tx.db, id);
     const unitId = d.competentUnitId;
     if (plan.clock.length) {
@@ -385,17 +386,17 @@ export function extend(deps: DossierDeps, ctx: Context, id: string, body: z.infe
 export function apologize(deps: DossierDeps, ctx: Context, id: string, body: z.infer<typeof ApologyBody>, opts: TransitionOptions = {}) {
   return execute(deps, ctx, id, 'apologize', body, opts, (p) => {
     const d = p.agg.dossier;
-    if (!d.clockRunning || !d.dueAt) throw ruleViolated('the due moment is not known while the clock is paused; resume first');
+    if (!d.clockRunning || !d.dueAt) throw ruleViolated(DOSSIER_REFUSALS.dueUnknownWhilePaused);
     const latest = apologyDeadline(p.cal, d.dueAt);
     if (p.now.getTime() > latest.getTime()) {
-      throw ruleViolated(`the apology must be issued at least one working day before the due moment (${displayMoment(d.dueAt)}), i.e. by ${displayMoment(latest)}`, { latest: latest.toISOString() });
+      throw ruleViolated(DOSSIER_REFUSALS.apologyTooLate, { due: displayMoment(d.dueAt), latest: displayMoment(latest) });
     }
     const newAt = new Date(body.newAppointmentAt);
     if (Number.isNaN(newAt.getTime())) throw new AppError('VALIDATION_FAILED', { detail: 'newAppointmentAt is not an instant', fields: [{ field: 'newAppointmentAt', code: 'invalid', message: { vi: 'Thời điểm không hợp lệ', en: 'Invalid instant', fr: 'Instant invalide' } }] });
     const floor = Math.max(d.dueAt.getTime(), d.appointmentAt?.getTime() ?? 0);
-    if (newAt.getTime() <= floor) throw ruleViolated('the new appointment must be after the current due moment and appointment');
+    if (newAt.getTime() <= floor) throw ruleViolated(DOSSIER_REFUSALS.newAppointmentTooEarly);
     const late = stepOf(p, body.lateStepSeq ?? d.currentStepSeq);
-    if (!late) throw ruleViolated('no such step');
+    if (!late) throw ruleViolated(DOSSIER_REFUSALS.noSuchStep);
     p.dossier.apologyIssued = true;
     p.appointment = { reason: 'apology', at: newAt, note: body.reason, lateStepSeq: late.seq, lateUnitId: late.unitId };
     p.events.push({ kind: 'apology', stepSeq: late.seq, fromUnitId: late.unitId, note: body.reason, detail: { newAppointmentAt: newAt.toISOString() } });

@@ -8,6 +8,7 @@ import type { Context } from '../../accounts/context.ts';
 import { canRead } from '../dossiers.policy.ts';
 import { findDossierById, findStepsOf, type DossierRow } from '../dossiers.repository.ts';
 import { policyScopes } from '../dossiers.service.ts';
+import { DOSSIER_REFUSALS } from '../dossiers.messages.ts';
 
 /**
  * The dossier, if the caller may read it (any of its three units or one of its steps' units lies in their
@@ -32,7 +33,7 @@ export async function loadReadable(database: Database, ctx: Context, dossierId: 
 export async function requireDigitiser(ctx: Context, d: Pick<DossierRow, 'receptionUnitId' | 'competentUnitId'>): Promise<void> {
   const [receive, process] = await Promise.all([ctx.scope('dossiers.receive'), ctx.scope('dossiers.process')]);
   if (!receive.covers(d.receptionUnitId) && !process.covers(d.competentUnitId)) {
-    throw new AppError('FORBIDDEN', { detail: 'digitising needs dossiers.receive at the reception point or dossiers.process at the competent authority' });
+    throw new AppError('FORBIDDEN', { detail: DOSSIER_REFUSALS.digitisingNeedsRole });
   }
 }
 

@@ -20,6 +20,7 @@ import { findDossierById, type DocumentRow, type DossierRow } from '../dossiers.
 import { dossierDocuments, dossiers } from '../dossiers.schema.ts';
 import { joinTransaction, loadReadable, requireDigitiser } from './access.ts';
 import { dossierFiles, type DossierFileRow } from './scans.schema.ts';
+import { DOSSIER_REFUSALS } from '../dossiers.messages.ts';
 
 export interface ScanDeps {
   database: Database;
@@ -76,8 +77,8 @@ async function documentTarget(deps: ScanDeps, ctx: Context, dossierId: string, d
   const d = await dossierOr404(deps.database.db, dossierId);
   const doc = await documentOr404(deps.database.db, dossierId, documentId);
   await requireDigitiser(ctx, d);
-  if (CLOSED.includes(d.status as DossierStatus)) throw ruleViolated('the dossier was withdrawn or stopped: no more scans', { status: d.status });
-  if (!doc.received) throw ruleViolated('this document was not received: there is nothing to digitise');
+  if (CLOSED.includes(d.status as DossierStatus)) throw ruleViolated(DOSSIER_REFUSALS.closedNoMoreScans, { status: d.status });
+  if (!doc.received) throw ruleViolated(DOSSIER_REFUSALS.documentNotReceived);
   return { d, doc };
 }
 
@@ -113,7 +114,7 @@ export async function uploadDocumentFile(deps: ScanDeps, ctx: Context, dossierId
 export async function uploadResultFile(deps: ScanDeps, ctx: Context, dossierId: string, read: () => Promise<Upload>, now = new Date()): Promise<StoredResult> {
   const d = await dossierOr404(deps.database.db, dossierId);
   await requireDigitiser(ctx, d);
-  if (!WITH_RESULT.includes(d.status as DossierStatus)) throw ruleViolated('a result is attached once processing has started and before a withdrawal or stop', { status: d.status });
+  if (!WITH_RESULT.includes(d.status as DossierStatus)) throw ruleViolated(DOSSIER_REFUSALS.resultWhileProcessing, { status: d.status });
   return storeFile(deps, ctx, d, { documentId: null, isResult: true, markDigitised: true }, await read(), now);
 }
 
@@ -158,7 +159,7 @@ async function storeFile(deps: ScanDeps, ctx: Context, d: DossierRow, slot: { do
 export async function confirmDocumentDigitised(deps: ScanDeps, ctx: Context, dossierId: string, documentId: string, now = new Date()) {
   const { d, doc } = await documentTarget(deps, ctx, dossierId, documentId);
   const [latest] = await deps.database.db.select().from(dossierFiles).where(and(eq(dossierFiles.dossierId, d.id), eq(dossierFiles.documentId, doc.id))).orderBy(desc(dossierFiles.uploadedAt)).limit(1);
-  if (!latest) throw ruleViolated('upload a scan of this document first');
+  if (!latest) throw ruleViolated(DOSSIER_REFUSALS.scanFirst);
   await deps.database.transaction(async (tx) => {
     await tx.db.update(dossierFiles).set({ digitised: true }).where(and(eq(dossierFiles.dossierId, d.id), eq(dossierFiles.documentId, doc.id)));
     await markDocumentDigitised(joinTransaction(deps.database, tx), ctx, d.id, doc.id, { sha256: latest.sha256, fileName: latest.fileName, mimeType: latest.mediaType, sizeBytes: latest.sizeBytes }, now);
