@@ -259,9 +259,9 @@ describe('dossiers API', () => {
         const r = await s.app.inject({ method: 'POST', url: `/api/v1/dossiers/${d.id}/${action}`, headers: { cookie, ...(lang ? { 'accept-language': lang } : {}) }, payload: body });
         return { status: r.statusCode, title: r.json().title as string, detail: r.json().detail as string, language: r.headers['content-language'] };
       };
-      assert.deepEqual(await say('return-result', c.motcua, { version: d.version }), { status: 422, title: 'Thao tác trái quy định', detail: 'Hồ sơ chưa có kết quả', language: 'vi' });
-      assert.deepEqual(await say('return-result', c.motcua, { version: d.version }, 'en-GB,en;q=0.8'), { status: 422, title: 'This breaks a rule', detail: 'the result is not ready', language: 'en' });
-      assert.equal((await say('return-result', c.motcua, { version: d.version }, 'fr')).detail, 'le résultat n’est pas prêt');
+      assert.deepEqual(await say('return-result', c.motcua, { version: d.version, method: 'counter', receivedBy: 'Nguyễn Văn Thử' }), { status: 422, title: 'Thao tác trái quy định', detail: 'Hồ sơ chưa có kết quả', language: 'vi' });
+      assert.deepEqual(await say('return-result', c.motcua, { version: d.version, method: 'counter', receivedBy: 'Nguyễn Văn Thử' }, 'en-GB,en;q=0.8'), { status: 422, title: 'This breaks a rule', detail: 'the result is not ready', language: 'en' });
+      assert.equal((await say('return-result', c.motcua, { version: d.version, method: 'counter', receivedBy: 'Nguyễn Văn Thử' }, 'fr')).detail, 'le résultat n’est pas prêt');
       const stale = await say('accept', c.chuyenvien, { version: d.version + 1 });
       assert.equal(stale.status, 409);
       assert.equal(stale.detail, `Hồ sơ ${d.code} vừa được người khác cập nhật (phiên bản ${d.version}, bạn đang xem ${d.version + 1}); hãy tải lại`);
