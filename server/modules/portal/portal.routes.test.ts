@@ -281,6 +281,23 @@ describe('citizen portal', () => {
       assert.equal((await inject(an, 'POST', `/api/v1/portal/applications/${a.id}/withdraw`, { version: w.json().version, reason: 'again' })).statusCode, 422);
     });
 
+    test('a refusal names the rule in Vietnamese by default, in English or French when asked', async () => {
+      const a = await submitted();
+      const w = (await inject(an, 'POST', `/api/v1/portal/applications/${a.id}/withdraw`, { version: a.version, reason: 'Nộp nhầm thủ tục' })).json() as App;
+      const accept = (lang?: string) => inject(counter, 'POST', `/api/v1/portal/inbox/${a.id}/accept`, { version: w.version }, lang ? { 'accept-language': lang } : {});
+      const vi = await accept();
+      assert.equal(vi.statusCode, 422);
+      assert.equal(vi.json().title, 'Thao tác trái quy định');
+      assert.equal(vi.json().detail, 'Chỉ tiếp nhận được hồ sơ đã nộp và đang chờ kiểm tra');
+      assert.equal((await accept('en')).json().detail, 'only a submitted application is accepted');
+      assert.equal((await accept('fr')).json().detail, 'seule une demande déposée, en attente de vérification, peut être reçue');
+      const stale = await inject(counter, 'POST', `/api/v1/portal/inbox/${a.id}/accept`, { version: w.version + 3 });
+      assert.equal(stale.statusCode, 409);
+      assert.equal(stale.json().detail, `Hồ sơ đã được cập nhật ở nơi khác (phiên bản hiện tại ${w.version}, không phải ${w.version + 3}); vui lòng tải lại trang`);
+      const staleEn = await inject(counter, 'POST', `/api/v1/portal/inbox/${a.id}/accept`, { version: w.version + 3 }, { 'accept-language': 'en' });
+      assert.equal(staleEn.json().detail, `application is at version ${w.version}, not ${w.version + 3}`);
+    });
+
     test('fees: the counter records the payment (audited) and the QR code goes away', async () => {
       const a = await submitted();
       const paid = await inject(counter, 'POST', `/api/v1/portal/inbox/${a.id}/payment`, { version: a.version });
@@ -325,7 +342,9 @@ describe('citizen portal', () => {
   describe('own dossiers only, and uploads', () => {
     test('another citizen gets 403 on my application, every action; anonymous 401; an official 403', async () => {
       const a = await draft();
-      assert.equal((await inject(mai, 'GET', `/api/v1/portal/applications/${a.id}`)).statusCode, 403);
+      const other = await inject(mai, 'GET', `/api/v1/portal/applications/${a.id}`);
+      assert.equal(other.statusCode, 403);
+      assert.equal(other.json().detail, 'Hồ sơ này là của người khác, bạn không xem hoặc thao tác được');
       assert.equal((await upload(mai, a.id, uploadDocs[0], PDF_A)).statusCode, 403);
       assert.equal((await inject(mai, 'POST', `/api/v1/portal/applications/${a.id}/submit`, { version: a.version })).statusCode, 403);
       assert.equal((await inject(mai, 'POST', `/api/v1/portal/applications/${a.id}/withdraw`, { version: a.version, reason: 'x' })).statusCode, 403);

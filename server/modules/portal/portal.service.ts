@@ -25,6 +25,7 @@ import { findReusableDocuments, listDossierFiles } from '../dossiers/documents/i
 import { getProcedureVersionById, getProcedureVersionInForce, searchProcedures, type ProcedureVersion } from '../procedures/index.ts';
 import { units } from '../units/units.schema.ts';
 import { REFUSAL_NOTICE_JOB, type RefusalNoticeData } from './portal.jobs.ts';
+import { PORTAL_REFUSALS } from './portal.messages.ts';
 import { portalIdentities, portalOfficialIds, portalPaymentAccounts, portalSubmissionFiles, portalSubmissions } from './portal.schema.ts';
 
 export interface PortalDeps {
@@ -97,7 +98,7 @@ export async function getOnlineProcedure(db: Db, procedureId: string) {
 async function loadOwn(db: Db, ctx: Context, id: string): Promise<Row> {
   const [row] = await db.select().from(portalSubmissions).where(eq(portalSubmissions.id, id));
   if (!row) throw notFound('application');
-  if (row.userId !== ctx.actor.userId) throw new AppError('FORBIDDEN', { detail: 'this application is another person’s' });
+  if (row.userId !== ctx.actor.userId) throw new AppError('FORBIDDEN', { detail: PORTAL_REFUSALS.anotherPersonsApplication });
   return row;
 }
 
@@ -110,14 +111,14 @@ async function loadForCounter(db: Db, ctx: Context, id: string): Promise<Row> {
 }
 
 const checkVersion = (row: Row, version: number) => {
-  if (row.version !== version) throw conflict(`application is at version ${row.version}, not ${version}`);
+  if (row.version !== version) throw conflict(PORTAL_REFUSALS.staleApplication, { current: row.version, sent: version });
 };
 
 /** Starts a draft application for an online procedure; the applicant's ID number comes from the identity. */
 export async function createApplication(deps: PortalDeps, ctx: Context, body: z.infer<typeof CreateApplicationBody>, now = new Date()) {
   const db = deps.database.db;
   const v = await getProcedureVersionInForce(db, body.procedureId, now);
-  if (v.onlineLevel === 'none' || v.status !== 'active') throw ruleViolated('this procedure cannot be filed online', { onlineLevel: v.onlineLevel });
+  if (v.onlineLevel === 'none' || v.status !== 'active') throw ruleViolated(PORTAL_REFUSALS.notFiledOnline);
   if (!v.implementingUnitIds.includes(body.receptionUnitId)) {
     throw new AppError('VALIDATION_FAILED', { detail: 'the unit does not receive this procedure', fields: [{ field: 'receptionUnitId', code: 'not_implementing', message: msg('Đơn vị này không tiếp nhận thủ tục này', 'This unit does not receive this procedure', "Cette unité ne reçoit pas cette démarche") }] });
   }
@@ -141,7 +142,7 @@ async function uploadMode(db: Db, row: Row): Promise<'draft' | 'supplement'> {
     const [d] = await db.select({ status: dossiers.status }).from(dossiers).where(eq(dossiers.id, row.dossierId));
     if (d?.status === 'awaiting_supplement') return 'supplement';
   }
-  throw ruleViolated('files are added to a draft, or to a dossier waiting for a supplement', { status: row.status });
+  throw ruleViolated(PORTAL_REFUSALS.filesOnlyDraftOrSupplement);
 }
 
 async function documentCount(db: Db, row: Row) {
@@ -182,7 +183,7 @@ export async function listReusable(db: Db, ctx: Context) {
 export async function reuseIntoApplication(deps: PortalDeps, ctx: Context, id: string, body: z.infer<typeof ReuseBody>, now = new Date()) {
   const db = deps.database.db;
   const row = await loadOwn(db, ctx, id);
-  if ((await uploadMode(db, row)) !== 'draft') throw ruleViolated('earlier files are reused in a draft');
+  if ((await uploadMode(db, row)) !== 'draft') throw ruleViolated(PORTAL_REFUSALS.reuseOnlyDraft);
   if (body.index >= (await documentCount(db, row))) throw indexError();
   const me = await getMe(db, ctx);
   const src = me.idNumber ? (await findReusableDocuments(db, me.idNumber)).find((r) => r.fileId === body.fileId) : undefined;
@@ -200,7 +201,7 @@ export async function submitApplication(deps: PortalDeps, ctx: Context, id: stri
   const db = deps.database.db;
   const row = await loadOwn(db, ctx, id);
   checkVersion(row, body.version);
-  if (row.status !== 'draft') throw ruleViolated('only a draft is submitted', { status: row.status });
+  if (row.status !== 'draft') throw ruleViolated(PORTAL_REFUSALS.onlyDraftSubmitted);
   const [v, files] = await Promise.all([getProcedureVersionById(db, row.procedureVersionId), db.select().from(portalSubmissionFiles).where(eq(portalSubmissionFiles.submissionId, row.id))]);
   const have = new Set(files.map((f) => f.documentIndex));
   const missing = v.documents.map((d, index) => ({ index, d })).filter(({ index, d }) => uploadRequired(d.form) && !have.has(index));
@@ -212,7 +213,7 @@ export async function submitApplication(deps: PortalDeps, ctx: Context, id: stri
   }
   await deps.database.transaction(async (tx) => {
     const up = await tx.db.update(portalSubmissions).set({ status: 'submitted', submittedAt: now, version: row.version + 1, updatedAt: now }).where(and(eq(portalSubmissions.id, row.id), eq(portalSubmissions.version, row.version))).returning({ id: portalSubmissions.id });
-    if (!up.length) throw conflict('application changed meanwhile');
+    if (!up.length) throw conflict(PORTAL_REFUSALS.applicationChangedMeanwhile);
     await recordAudit(tx, ctx.actor, { action: 'portal.application.submit', subjectType: 'portal_application', subjectId: row.id, unitId: row.receptionUnitId, before: { status: row.status }, after: { status: 'submitted', files: files.length } });
   });
   return getApplication(deps, ctx, id);
@@ -227,10 +228,10 @@ export async function withdrawApplication(deps: PortalDeps, ctx: Context, id: st
     return getApplication(deps, ctx, id);
   }
   checkVersion(row, body.version);
-  if (row.status !== 'draft' && row.status !== 'submitted') throw ruleViolated('this application is closed', { status: row.status });
+  if (row.status !== 'draft' && row.status !== 'submitted') throw ruleViolated(PORTAL_REFUSALS.applicationClosed);
   await deps.database.transaction(async (tx) => {
     const up = await tx.db.update(portalSubmissions).set({ status: 'withdrawn', decidedAt: now, refusalReason: body.reason, version: row.version + 1, updatedAt: now }).where(and(eq(portalSubmissions.id, row.id), eq(portalSubmissions.version, row.version))).returning({ id: portalSubmissions.id });
-    if (!up.length) throw conflict('application changed meanwhile');
+    if (!up.length) throw conflict(PORTAL_REFUSALS.applicationChangedMeanwhile);
     await recordAudit(tx, ctx.actor, { action: 'portal.application.withdraw', subjectType: 'portal_application', subjectId: row.id, unitId: row.receptionUnitId, before: { status: row.status }, after: { status: 'withdrawn', reason: body.reason } });
   });
   return getApplication(deps, ctx, id);
@@ -240,7 +241,7 @@ export async function withdrawApplication(deps: PortalDeps, ctx: Context, id: st
 export async function answerSupplement(deps: PortalDeps, ctx: Context, id: string, body: z.infer<typeof ActionBody>, now = new Date()) {
   const db = deps.database.db;
   const row = await loadOwn(db, ctx, id);
-  if (row.status !== 'accepted' || !row.dossierId) throw ruleViolated('no supplement is awaited', { status: row.status });
+  if (row.status !== 'accepted' || !row.dossierId) throw ruleViolated(PORTAL_REFUSALS.noSupplementAwaited);
   const detail = await getDossierDetail(deps, applicantActing(ctx, row.receptionUnitId), row.dossierId, { recordAccess: false, now });
   const open = detail.supplements.filter((s) => !s.receivedAt).pop();
   const since = open ? new Date(open.requestedAt) : now;
@@ -405,7 +406,7 @@ export async function acceptApplication(deps: PortalDeps, ctx: Context, id: stri
   const db = deps.database.db;
   const row = await loadForCounter(db, ctx, id);
   checkVersion(row, body.version);
-  if (row.status !== 'submitted') throw ruleViolated('only a submitted application is accepted', { status: row.status });
+  if (row.status !== 'submitted') throw ruleViolated(PORTAL_REFUSALS.onlySubmittedAccepted);
   const [v, files] = await Promise.all([getProcedureVersionById(db, row.procedureVersionId), db.select().from(portalSubmissionFiles).where(eq(portalSubmissionFiles.submissionId, row.id))]);
   const a = row.applicant as ApplicantJson;
   await ctx.scope('dossiers.receive');
@@ -425,7 +426,7 @@ export async function acceptApplication(deps: PortalDeps, ctx: Context, id: stri
     now,
     async (tx, dossierId, code) => {
       const up = await tx.db.update(portalSubmissions).set({ status: 'accepted', dossierId, decidedAt: now, decidedBy: ctx.actor.userId, version: row.version + 1, updatedAt: now }).where(and(eq(portalSubmissions.id, row.id), eq(portalSubmissions.version, row.version))).returning({ id: portalSubmissions.id });
-      if (!up.length) throw conflict('application changed meanwhile');
+      if (!up.length) throw conflict(PORTAL_REFUSALS.applicationChangedMeanwhile);
       await recordAudit(tx, ctx.actor, { action: 'portal.application.accept', subjectType: 'portal_application', subjectId: row.id, unitId: row.receptionUnitId, before: { status: row.status }, after: { status: 'accepted', dossierId, code } });
     },
   );
@@ -440,10 +441,10 @@ export async function acceptApplication(deps: PortalDeps, ctx: Context, id: stri
 export async function refuseApplication(deps: PortalDeps, ctx: Context, id: string, body: z.infer<typeof ReasonBody>, now = new Date()) {
   const row = await loadForCounter(deps.database.db, ctx, id);
   checkVersion(row, body.version);
-  if (row.status !== 'submitted') throw ruleViolated('only a submitted application is refused', { status: row.status });
+  if (row.status !== 'submitted') throw ruleViolated(PORTAL_REFUSALS.onlySubmittedRefused);
   const [after] = await deps.database.transaction(async (tx) => {
     const up = await tx.db.update(portalSubmissions).set({ status: 'refused', refusalReason: body.reason, decidedAt: now, decidedBy: ctx.actor.userId, version: row.version + 1, updatedAt: now }).where(and(eq(portalSubmissions.id, row.id), eq(portalSubmissions.version, row.version))).returning();
-    if (!up.length) throw conflict('application changed meanwhile');
+    if (!up.length) throw conflict(PORTAL_REFUSALS.applicationChangedMeanwhile);
     await recordAudit(tx, ctx.actor, { action: 'portal.application.refuse', subjectType: 'portal_application', subjectId: row.id, unitId: row.receptionUnitId, before: { status: row.status }, after: { status: 'refused', reason: body.reason } });
     // The applicant is told (e-mail, SMS) by a job queued in this transaction: a rolled-back refusal sends nothing.
     if (deps.queue) await deps.queue.send(tx, REFUSAL_NOTICE_JOB, { submissionId: row.id, key: `refused:${row.id}:${up[0].version}` } satisfies RefusalNoticeData);
@@ -456,12 +457,12 @@ export async function refuseApplication(deps: PortalDeps, ctx: Context, id: stri
 export async function markPaid(deps: PortalDeps, ctx: Context, id: string, body: z.infer<typeof ActionBody>, now = new Date()) {
   const row = await loadForCounter(deps.database.db, ctx, id);
   checkVersion(row, body.version);
-  if (row.feeAmount <= 0) throw ruleViolated('this procedure has no fee');
-  if (row.paidAt) throw ruleViolated('the fee is already recorded as received');
-  if (row.status !== 'submitted' && row.status !== 'accepted') throw ruleViolated('the application is closed', { status: row.status });
+  if (row.feeAmount <= 0) throw ruleViolated(PORTAL_REFUSALS.noFee);
+  if (row.paidAt) throw ruleViolated(PORTAL_REFUSALS.feeAlreadyReceived);
+  if (row.status !== 'submitted' && row.status !== 'accepted') throw ruleViolated(PORTAL_REFUSALS.feeOnlyOpenApplication);
   const [after] = await deps.database.transaction(async (tx) => {
     const up = await tx.db.update(portalSubmissions).set({ paidAt: now, paidBy: ctx.actor.userId, version: row.version + 1, updatedAt: now }).where(and(eq(portalSubmissions.id, row.id), eq(portalSubmissions.version, row.version))).returning();
-    if (!up.length) throw conflict('application changed meanwhile');
+    if (!up.length) throw conflict(PORTAL_REFUSALS.applicationChangedMeanwhile);
     await recordAudit(tx, ctx.actor, { action: 'portal.payment.received', subjectType: 'portal_application', subjectId: row.id, unitId: row.receptionUnitId, after: { amount: row.feeAmount, dossierId: row.dossierId, note: body.note ?? null } });
     return up;
   });
@@ -503,12 +504,12 @@ export async function setOfficialIdNumber(database: Database, ctx: Context, user
   const official = grants.filter((g) => g.role !== 'citizen');
   if (official.length === 0) throw new AppError('VALIDATION_FAILED', { detail: 'not an official account', fields: [{ field: 'userId', code: 'not_official', message: msg('Không phải tài khoản cán bộ', 'Not an official’s account', "Ce n'est pas un compte d'agent") }] });
   const scope = await ctx.scope('accounts.write');
-  if (!official.every((g) => scope.covers(g.unitId) || scope.all)) throw new AppError('FORBIDDEN', { detail: 'the account has roles outside your units' });
+  if (!official.every((g) => scope.covers(g.unitId) || scope.all)) throw new AppError('FORBIDDEN', { detail: PORTAL_REFUSALS.rolesOutsideYourUnits });
   return database.transaction(async (tx) => {
     const [old] = await tx.db.select().from(portalOfficialIds).where(eq(portalOfficialIds.userId, userId));
     if (idNumber) {
       const [taken] = await tx.db.select().from(portalOfficialIds).where(eq(portalOfficialIds.idNumber, idNumber));
-      if (taken && taken.userId !== userId) throw conflict('this ID number is linked to another account');
+      if (taken && taken.userId !== userId) throw conflict(PORTAL_REFUSALS.idNumberTaken);
       if (old) await tx.db.update(portalOfficialIds).set({ idNumber }).where(eq(portalOfficialIds.userId, userId));
       else await tx.db.insert(portalOfficialIds).values({ userId, idNumber });
     } else if (old) await tx.db.delete(portalOfficialIds).where(eq(portalOfficialIds.userId, userId));
@@ -545,7 +546,7 @@ export async function putPaymentAccount(database: Database, ctx: Context, unitId
   const accountName = searchNorm(body.accountName).toUpperCase().replace(/[^A-Z0-9 ]/g, '').trim() || body.accountName;
   return database.transaction(async (tx) => {
     const [old] = await tx.db.select().from(portalPaymentAccounts).where(eq(portalPaymentAccounts.unitId, unitId));
-    if ((old?.version ?? 0) !== body.version) throw conflict(`payment account is at version ${old?.version ?? 0}, not ${body.version}`);
+    if ((old?.version ?? 0) !== body.version) throw conflict(PORTAL_REFUSALS.stalePaymentAccount, { current: old?.version ?? 0, sent: body.version });
     const values = { bankBin: body.bankBin, bankName, accountNumber: body.accountNumber, accountName, updatedAt: new Date() };
     const [row] = old
       ? await tx.db.update(portalPaymentAccounts).set({ ...values, version: old.version + 1 }).where(eq(portalPaymentAccounts.unitId, unitId)).returning()
