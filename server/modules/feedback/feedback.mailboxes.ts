@@ -7,6 +7,7 @@ import { conflict, notFound } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Context } from '../accounts/context.ts';
 import { pollMailbox } from './feedback.imap.ts';
+import { FEEDBACK_REFUSALS } from './feedback.messages.ts';
 import { feedbackMailboxes } from './feedback.schema.ts';
 
 type Row = typeof feedbackMailboxes.$inferSelect;
@@ -38,7 +39,7 @@ export async function updateMailbox(database: Database, ctx: Context, id: string
   const { version, ...patch } = b;
   return database.transaction(async (tx) => {
     const [row] = await tx.db.update(feedbackMailboxes).set({ ...patch, version: before.version + 1, updatedAt: new Date() }).where(and(eq(feedbackMailboxes.id, id), eq(feedbackMailboxes.version, version))).returning();
-    if (!row) throw conflict('mailbox changed');
+    if (!row) throw conflict(FEEDBACK_REFUSALS.mailboxChanged);
     await recordAudit(tx, ctx.actor, { action: 'feedback.mailbox.update', subjectType: 'feedback_mailbox', subjectId: id, unitId: row.unitId, before: safe(before), after: { ...safe(row), passwordChanged: !!patch.password } });
     return present(row);
   });

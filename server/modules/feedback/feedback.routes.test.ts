@@ -161,6 +161,22 @@ describe('feedback inbox API', () => {
     assert.deepEqual(events, ['received', 'acknowledged', 'assigned', 'answered', 'answer_sent', 'published', 'closed']);
   });
 
+  test('a refused step names the rule in Vietnamese by default, in English when asked; a stale version says which', async () => {
+    const created = (await web(webItem())).json();
+    const refused = await act(created.id, 'refuse', { version: 1, reason: 'Không thuộc phạm vi giải quyết của xã.' });
+    assert.equal(refused.statusCode, 200, refused.body);
+    const answer = (lang?: string) => s.app.inject({ method: 'POST', url: `/api/v1/feedback/${created.id}/answer`, headers: { cookie: c.motcua, ...(lang ? { 'accept-language': lang } : {}) }, payload: { version: refused.json().version, answer: 'Trả lời muộn.' } });
+    const vi = await answer();
+    assert.equal(vi.statusCode, 422);
+    assert.equal(vi.json().title, 'Thao tác trái quy định');
+    assert.equal(vi.json().detail, `Không thể trả lời phản ánh ${created.code}: phản ánh không còn trong quá trình xử lý`);
+    const en = await answer('en');
+    assert.equal(en.json().detail, `feedback ${created.code} cannot be answered: it is no longer being handled`);
+    const stale = await act(created.id, 'close', { version: 1 });
+    assert.equal(stale.statusCode, 409);
+    assert.equal(stale.json().detail, `Phản ánh ${created.code} đã được cập nhật ở nơi khác (phiên bản hiện tại ${refused.json().version}, không phải 1); vui lòng tải lại trang`);
+  });
+
   test('an item without consent is never published', async () => {
     const created = (await web(webItem({ consentPublish: false }))).json();
     const ans = await act(created.id, 'answer', { version: 1, answer: 'Đã xử lý.' });

@@ -16,6 +16,7 @@ import type { Context } from '../accounts/context.ts';
 import { calendarForUnit, feedbackDeadlines } from './feedback.deadlines.ts';
 import { FEEDBACK_EVENT_KINDS, FEEDBACK_FIELDS, FEEDBACK_TYPES, OPEN_STATUSES, type FeedbackChannel, type FeedbackEventKind, type FeedbackField, type FeedbackStatus, type FeedbackType } from './feedback.kinds.ts';
 import { tokenHash } from './feedback.links.ts';
+import { FEEDBACK_REFUSALS, FEEDBACK_STEP_REFUSALS, type FeedbackStep } from './feedback.messages.ts';
 import { redactPersonalData } from './feedback.redact.ts';
 import { feedbackCodeSequences, feedbackEvents, feedbackItems, feedbackRules } from './feedback.schema.ts';
 
@@ -134,7 +135,7 @@ export async function receiveFeedback(database: Database, actor: Actor, input: I
     });
   } catch (err) {
     const e = err as { code?: string; cause?: { code?: string } };
-    if (e?.code === '23505' || e?.cause?.code === '23505') throw conflict(`${input.channel} ${input.externalRef ?? ''} was already received`);
+    if (e?.code === '23505' || e?.cause?.code === '23505') throw conflict(FEEDBACK_REFUSALS.alreadyReceived, { ref: input.externalRef ?? '' });
     throw err;
   }
 }
@@ -256,14 +257,14 @@ async function act(
   ctx: Context,
   id: string,
   version: number,
-  action: string,
+  action: FeedbackStep,
   decide: (item: Item, tx: Tx) => Promise<{ patch: Partial<typeof feedbackItems.$inferInsert>; event: FeedbackEventKind; note?: string | null; detail?: unknown; after?: (tx: Tx, updated: Item) => Promise<void> }>,
   now: Date,
 ) {
   const db = deps.database.db;
   const item = await loadInScope(db, ctx, id);
-  if (!allowedActions(item).includes(action)) throw new AppError('RULE_VIOLATED', { detail: `${action} is not allowed on a feedback item that is ${item.status}`, params: { action, status: item.status } });
-  if (item.version !== version) throw conflict(`feedback ${item.code} changed (version ${item.version}, you sent ${version})`);
+  if (!allowedActions(item).includes(action)) throw new AppError('RULE_VIOLATED', { detail: FEEDBACK_STEP_REFUSALS[action], params: { code: item.code } });
+  if (item.version !== version) throw conflict(FEEDBACK_REFUSALS.staleItem, { code: item.code, current: item.version, sent: version });
   await deps.database.transaction(async (tx) => {
     const d = await decide(item, tx);
     const [updated] = await tx.db
@@ -271,7 +272,7 @@ async function act(
       .set({ ...d.patch, version: item.version + 1, updatedAt: now })
       .where(and(eq(feedbackItems.id, id), eq(feedbackItems.version, version)))
       .returning();
-    if (!updated) throw conflict(`feedback ${item.code} changed`);
+    if (!updated) throw conflict(FEEDBACK_REFUSALS.itemChangedMeanwhile, { code: item.code });
     await addEvent(tx, updated, d.event, ctx.actor, now, d.note ?? null, d.detail ?? null);
     await recordAudit(tx, ctx.actor, { action: `feedback.${action}`, subjectType: 'feedback', subjectId: id, unitId: updated.unitId, before: { status: item.status, version: item.version }, after: { status: updated.status, ...d.patch } });
     if (d.after) await d.after(tx, updated);
@@ -391,17 +392,17 @@ export async function feedbackOptions(db: Db, lang: Lang) {
 export async function updateRule(database: Database, ctx: Context, type: string, b: z.infer<typeof RuleBody>) {
   if (!(type in FEEDBACK_TYPES)) throw notFound('feedback rule');
   const scope = await ctx.scope('feedback.configure');
-  if (!scope.all) throw new AppError('FORBIDDEN', { detail: 'feedback rules are installation-wide' });
+  if (!scope.all) throw new AppError('FORBIDDEN', { detail: FEEDBACK_REFUSALS.rulesInstallationWide });
   return database.transaction(async (tx) => {
     const [before] = await tx.db.select().from(feedbackRules).where(eq(feedbackRules.type, type));
     const values = { ackDays: b.ackDays, answerDays: b.answerDays, remindDaysBefore: b.remindDaysBefore, source: b.source, verified: b.verified };
     let row;
     if (!before) {
-      if (b.version !== 1) throw conflict('rule version');
+      if (b.version !== 1) throw conflict(FEEDBACK_REFUSALS.ruleChanged);
       [row] = await tx.db.insert(feedbackRules).values({ type, ...values }).returning();
     } else {
       [row] = await tx.db.update(feedbackRules).set({ ...values, version: before.version + 1, updatedAt: new Date() }).where(and(eq(feedbackRules.type, type), eq(feedbackRules.version, b.version))).returning();
-      if (!row) throw conflict(`rule ${type} changed`);
+      if (!row) throw conflict(FEEDBACK_REFUSALS.ruleChanged);
     }
     await recordAudit(tx, ctx.actor, { action: 'feedback.rule.update', subjectType: 'feedback_rule', subjectId: null, before: before ?? null, after: row });
     return row;
@@ -452,7 +453,7 @@ export async function recordVerdict(database: Database, ctx: Context, token: str
   if (!id) throw notFound('feedback');
   return database.transaction(async (tx) => {
     const [row] = await tx.db.update(feedbackItems).set({ senderVerdict: verdict, updatedAt: now }).where(and(eq(feedbackItems.id, id), sql`${feedbackItems.senderVerdict} IS NULL`)).returning();
-    if (!row) throw conflict('the sender already rated this answer');
+    if (!row) throw conflict(FEEDBACK_REFUSALS.alreadyRated);
     await addEvent(tx, row, 'verdict', ctx.actor, now, verdict);
     await recordAudit(tx, ctx.actor, { action: 'feedback.verdict', subjectType: 'feedback', subjectId: id, unitId: row.unitId, after: { verdict } });
     return { code: row.code, verdict };
