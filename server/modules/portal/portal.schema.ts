@@ -41,6 +41,7 @@ export const portalOfficialIds = pgTable(
 /**
  * One sign-in on its way through the provider: the state, nonce and PKCE verifier checked when it comes back.
  * The browser holds only the row id (a cookie); a row is used once and expires after OIDC_STATE_TTL_SECONDS.
+ * `return_section`: the portal's section the sign-in started from (`?muc=`), opened again when it comes back.
  */
 export const portalOidcRequests = pgTable('portal_oidc_requests', {
   id: id(),
@@ -51,6 +52,7 @@ export const portalOidcRequests = pgTable('portal_oidc_requests', {
   createdAt: createdAt(),
   expiresAt: ts('expires_at').notNull(),
   consumedAt: ts('consumed_at'),
+  returnSection: text('return_section'),
 });
 
 /**

@@ -1,0 +1,1 @@
+ALTER TABLE "portal_oidc_requests" ADD COLUMN "return_section" text;
