@@ -11,6 +11,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { AcceptedType } from '../../platform/files.ts';
 import { OcrError } from './ocr.errors.ts';
+import { OCR_REFUSALS } from './ocr.messages.ts';
 import { createPool, type OcrPool } from './ocr.pool.ts';
 import { parseTsv, type OcrText } from './ocr.text.ts';
 
@@ -181,7 +182,7 @@ export function createOcrEngine(options: OcrOptions = ocrOptionsFromEnv()): OcrE
     async recognise(bytes, mediaType) {
       const st = await status();
       if (!st.available) throw new OcrError('OCR_UNAVAILABLE', st.reason ?? 'tesseract is not available');
-      if (mediaType === 'application/pdf' && !st.pdf) throw new OcrError('OCR_UNAVAILABLE', `${options.pdftoppm} could not be run: install poppler-utils to read PDF scans`);
+      if (mediaType === 'application/pdf' && !st.pdf) throw new OcrError('OCR_UNAVAILABLE', OCR_REFUSALS.pdfUnavailable, { program: options.pdftoppm });
       const dir = await mkdtemp(join(tmpdir(), 'motcua-ocr-'));
       try {
         const input = join(dir, mediaType === 'application/pdf' ? 'scan.pdf' : mediaType === 'image/png' ? 'scan.png' : 'scan.jpg');
@@ -198,7 +199,7 @@ export function createOcrEngine(options: OcrOptions = ocrOptionsFromEnv()): OcrE
             .filter((f) => /^page-\d+\.png$/.test(f))
             .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]))
             .map((f) => join(dir, f));
-          if (images.length === 0) throw new OcrError('OCR_UNREADABLE', `pdftoppm rendered no page${r.failed ? `: ${r.stderr.trim().slice(0, 200)}` : ''}`);
+          if (images.length === 0) throw new OcrError('OCR_UNREADABLE', OCR_REFUSALS.pdfWithoutPage);
         } else {
           images = [input];
         }
@@ -207,7 +208,7 @@ export function createOcrEngine(options: OcrOptions = ocrOptionsFromEnv()): OcrE
         const pages = results.map((r, i) => ({ page: i + 1, ...r }));
         if (pages.every((p) => !p.text)) {
           if (pages.some((p) => p.problem === 'timeout')) throw new OcrError('OCR_TIMEOUT', `no page was read within ${options.pageTimeoutMs} ms`);
-          throw new OcrError('OCR_UNREADABLE', 'tesseract could not read the file');
+          throw new OcrError('OCR_UNREADABLE', OCR_REFUSALS.textUnreadable);
         }
         return { pages };
       } finally {

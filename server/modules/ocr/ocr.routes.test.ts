@@ -150,11 +150,18 @@ describe('OCR assist API', () => {
     assert.equal(status.statusCode, 403);
   });
 
-  test('a damaged PDF is answered 422 OCR_UNREADABLE', { skip: noOcr }, async () => {
-    const res = await extract(multipart(Buffer.from('%PDF-1.7\nnot really a pdf\n%%EOF\n')), s.cookies.motcua, 'en');
+  test('a damaged PDF is answered 422 OCR_UNREADABLE, saying why in Vietnamese by default and in English when asked', { skip: noOcr }, async () => {
+    const damaged = () => multipart(Buffer.from('%PDF-1.7\nnot really a pdf\n%%EOF\n'));
+    const res = await extract(damaged(), s.cookies.motcua, 'en');
     assert.equal(res.statusCode, 422, res.body);
     assert.equal(res.json().code, 'OCR_UNREADABLE');
     assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+    assert.equal(res.json().detail, 'no page could be rendered from the PDF (damaged or password-protected); scan it again or save it anew');
+    const body = damaged();
+    const vi = await s.app.inject({ method: 'POST', url: '/api/v1/ocr/extract', headers: { ...body.headers, cookie: s.cookies.motcua }, payload: body.payload });
+    assert.equal(vi.statusCode, 422, vi.body);
+    assert.equal(vi.json().title, 'Không đọc được tệp này (tệp hỏng hoặc không có trang nào)');
+    assert.equal(vi.json().detail, 'Không lấy được trang nào từ tệp PDF (tệp hỏng hoặc có mật khẩu); hãy quét lại hoặc lưu lại tệp');
   });
 
   describe('duplicate warning at receipt: GET /api/v1/assist/open-dossiers', () => {
@@ -221,6 +228,35 @@ describe('OCR assist without tesseract', () => {
       assert.equal(res.json().code, 'OCR_UNAVAILABLE');
       assert.ok(res.json().title.includes(word), res.json().title);
     }
+  });
+});
+
+describe('OCR assist without poppler-utils', { skip: noOcr }, () => {
+  let s: DossierTestServer;
+  let pdf: Buffer;
+  const missing = join(tmpdir(), 'motcua-no-such-pdftoppm');
+  before(async () => {
+    // Read by the routes at start-up: tesseract is there, pdftoppm is not.
+    process.env.OCR_PDFTOPPM = missing;
+    try {
+      [s, pdf] = await Promise.all([startDossierServer(), renderCccdPdf()]);
+    } finally {
+      delete process.env.OCR_PDFTOPPM;
+    }
+  });
+  after(() => s?.close());
+
+  test('a PDF scan is answered 503 OCR_UNAVAILABLE naming the missing program, not tesseract, in the caller’s language', async () => {
+    const send = (lang?: string) => {
+      const body = multipart(pdf);
+      return s.app.inject({ method: 'POST', url: '/api/v1/ocr/extract', headers: { ...body.headers, cookie: s.cookies.motcua, ...(lang ? { 'accept-language': lang } : {}) }, payload: body.payload });
+    };
+    const vi = await send();
+    assert.equal(vi.statusCode, 503, vi.body);
+    assert.equal(vi.json().code, 'OCR_UNAVAILABLE');
+    assert.equal(vi.json().detail, `Máy chủ không chạy được ${missing} (gói poppler-utils) nên chưa đọc được bản quét PDF; hãy dùng ảnh JPEG, PNG hoặc nhập tay`);
+    const en = await send('en');
+    assert.equal(en.json().detail, `${missing} could not be run: install poppler-utils to read PDF scans, or send a JPEG or PNG image`);
   });
 });
 

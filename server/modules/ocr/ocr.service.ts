@@ -8,13 +8,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import { sniffType } from '../../platform/files.ts';
 import type { Context } from '../accounts/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../dossiers/dossiers.kinds.ts';
 import { imageSize, MAX_PIXELS, type OcrEngine } from './ocr.engine.ts';
 import { extractFields, FIELD_NAMES, REVIEW_BELOW, type ExtractedFields } from './ocr.fields.ts';
+import { OCR_REFUSALS } from './ocr.messages.ts';
 import { findDossiersOfApplicant } from './ocr.repository.ts';
 import { joinPages, meanConfidence } from './ocr.text.ts';
 
@@ -63,7 +64,7 @@ async function receivingUnit(ctx: Context): Promise<string | null> {
  */
 export async function extractFromScan(deps: OcrDeps, ctx: Context, upload: OcrUpload, now = new Date()) {
   const scope = await ctx.scope('dossiers.receive');
-  if (!scope.all && scope.ids.size === 0) throw new AppError('FORBIDDEN', { detail: 'dossiers.receive is needed on a unit' });
+  if (!scope.all && scope.ids.size === 0) throw forbidden(OCR_REFUSALS.receiveRightNeeded);
   const mediaType = checkScan(upload.bytes, deps.maxBytes);
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
   const started = performance.now();
