@@ -158,4 +158,21 @@ describe('Open311 GeoReport v2', () => {
     assert.ok(listed.every((x: Record<string, unknown>) => !('key' in x) && !('keyHash' in x)));
     assert.ok((await s.auditFor(k.id)).some((a) => a.action === 'open311.key.revoke'));
   });
+
+  test('a commune administrator issues keys for their commune only: a key for every jurisdiction is refused with 403, saying why in Vietnamese or English', async () => {
+    const cookie = await s.login('quantri.tienyen');
+    const issue = (unit: string | null, lang?: string) =>
+      s.app.inject({ method: 'POST', url: '/api/v1/open311-keys', headers: { cookie, ...(lang ? { 'accept-language': lang } : {}) }, payload: { name: 'Ứng dụng của xã', unitId: unit } });
+    const keys = async () => Number((await s.database.query('SELECT count(*)::int AS n FROM open311_api_keys')).rows[0].n);
+    const before = await keys();
+    const vi = await issue(null);
+    assert.equal(vi.statusCode, 403, vi.body);
+    assert.equal(vi.json().title, 'Bạn không có quyền thực hiện thao tác này');
+    assert.equal(vi.json().detail, 'Chỉ tài khoản được giao quyền trên toàn hệ thống mới cấp được khóa API dùng cho mọi đơn vị; hãy chọn một đơn vị');
+    assert.equal((await issue(null, 'en')).json().detail, 'a key for every jurisdiction needs an installation-wide grant; choose a unit');
+    assert.equal(await keys(), before);
+    const own = await issue(unitId);
+    assert.equal(own.statusCode, 201, own.body);
+    assert.equal(own.json().unitId, unitId);
+  });
 });

@@ -8,7 +8,7 @@ import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle
 import type { z } from 'zod';
 import type { ApiKeyBody, Open311CreateParams, Open311ListParams } from '../../../contracts/open311.ts';
 import type { Database, Db } from '../../db/client.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
 import type { Lang } from '../../platform/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { subtreeIds, type Context } from '../accounts/context.ts';
@@ -16,6 +16,7 @@ import { FEEDBACK_FIELDS, type FeedbackField } from '../feedback/feedback.kinds.
 import { redactPersonalData } from '../feedback/feedback.redact.ts';
 import { feedbackItems } from '../feedback/feedback.schema.ts';
 import { receiveFeedback } from '../feedback/feedback.service.ts';
+import { OPEN311_REFUSALS } from './open311.messages.ts';
 import { open311ApiKeys } from './open311.schema.ts';
 
 /** An Open311 error: the HTTP status is also the `code` of the single error in the list. */
@@ -163,7 +164,7 @@ export async function listKeys(db: Db, ctx: Context) {
 /** Issues a key; the key itself is returned once and only its SHA-256 is stored. A key for every unit needs a global grant. */
 export async function createKey(database: Database, ctx: Context, b: z.infer<typeof ApiKeyBody>) {
   if (b.unitId) await ctx.requireUnit('feedback.configure', b.unitId);
-  else if (!(await ctx.scope('feedback.configure')).all) throw new AppError('FORBIDDEN', { detail: 'a key for every jurisdiction needs an installation-wide grant' });
+  else if (!(await ctx.scope('feedback.configure')).all) throw forbidden(OPEN311_REFUSALS.keyForEveryUnit);
   const key = `o311_${randomBytes(24).toString('base64url')}`;
   return database.transaction(async (tx) => {
     const [row] = await tx.db.insert(open311ApiKeys).values({ name: b.name, keyHash: hashKey(key), prefix: key.slice(0, 12), unitId: b.unitId, createdBy: ctx.actor.userId }).returning();
