@@ -55,12 +55,15 @@ export async function isCitizensDossier(db: Db, userId: string, d: RatableDossie
   return res.rows[0]?.own === true;
 }
 
-/** Returned dossiers with a contact and neither invitation nor rating yet (for the invitation job). */
+/**
+ * Returned dossiers with a contact, not invited by SMS/e-mail yet (no invitation, or one only printed or shown at the
+ * counter) and not rated (for the invitation job).
+ */
 export async function findDossiersToInvite(db: Db, since: Date, limit = 100): Promise<string[]> {
   const res = (await db.execute(sql`SELECT d.id FROM dossiers d
     WHERE d.status = 'returned' AND d.returned_at >= ${since.toISOString()}::timestamptz
       AND (d.applicant_phone IS NOT NULL OR d.applicant_email IS NOT NULL)
-      AND NOT EXISTS (SELECT 1 FROM satisfaction_invites i WHERE i.dossier_id = d.id)
+      AND NOT EXISTS (SELECT 1 FROM satisfaction_invites i WHERE i.dossier_id = d.id AND i.sent_channels IS NOT NULL)
       AND NOT EXISTS (SELECT 1 FROM satisfaction_ratings r WHERE r.dossier_id = d.id)
     ORDER BY d.returned_at LIMIT ${limit}`)) as unknown as { rows: Array<{ id: string }> };
   return res.rows.map((r) => r.id);

@@ -48,6 +48,10 @@ describe('satisfaction ratings API', () => {
     const again = await kiosk({ code: d.code, digits: '5678', scores: { ...scores, overall: 1 } }, 'en');
     assert.equal(again.statusCode, 409);
     assert.equal(again.json().code, 'CONFLICT');
+    assert.equal(again.json().detail, `dossier ${d.code} was already rated (one rating per dossier)`);
+    const vi = await kiosk({ code: d.code, digits: '5678', scores });
+    assert.equal(vi.json().title, 'Dữ liệu đã thay đổi hoặc bị trùng; hãy tải lại và thử lại');
+    assert.equal(vi.json().detail, `Hồ sơ ${d.code} đã được đánh giá; mỗi hồ sơ chỉ được đánh giá một lần`);
     assert.equal(await count(d.id), 1);
     const look = await s.app.inject({ method: 'POST', url: '/api/v1/ratings/lookup', payload: { code: d.code, digits: '5678' } });
     assert.equal(look.json().alreadyRated, true);
@@ -64,6 +68,8 @@ describe('satisfaction ratings API', () => {
     const early = await kiosk({ code: d.code, digits: '5678', scores });
     assert.equal(early.statusCode, 422, early.body);
     assert.equal(early.json().code, 'RULE_VIOLATED');
+    assert.equal(early.json().detail, `Hồ sơ ${d.code} chưa trả kết quả; chỉ đánh giá được sau khi đã trả kết quả`);
+    assert.equal((await kiosk({ code: d.code, digits: '5678', scores }, 'fr')).json().detail, `le résultat du dossier ${d.code} n’a pas encore été remis : l’évaluation n’est possible qu’après sa remise`);
     assert.equal(await count(d.id), 0);
   });
 
@@ -109,6 +115,10 @@ describe('satisfaction ratings API', () => {
   test('invitation: the counter issues a link with QR; the link rates once; other commune 403; the token is stored hashed', async () => {
     const d = await makeDossier(s);
     assert.equal((await s.app.inject({ method: 'POST', url: `/api/v1/dossiers/${d.id}/rating-invite`, headers: { cookie: c['motcua.hailang'] } })).statusCode, 403);
+    const early = await makeDossier(s, { stopAt: 'result_ready' });
+    const notYet = await s.app.inject({ method: 'POST', url: `/api/v1/dossiers/${early.id}/rating-invite`, headers: { cookie: c.motcua, 'accept-language': 'en' } });
+    assert.equal(notYet.statusCode, 422);
+    assert.equal(notYet.json().detail, `dossier ${early.code} has not been returned yet: invite to rate once the result is returned`);
     const inv = await s.app.inject({ method: 'POST', url: `/api/v1/dossiers/${d.id}/rating-invite`, headers: { cookie: c.motcua } });
     assert.equal(inv.statusCode, 200, inv.body);
     assert.match(inv.json().qrSvg, /^<svg/);

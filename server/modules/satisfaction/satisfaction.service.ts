@@ -1,31 +1,30 @@
 /**
  * Satisfaction ratings: who may rate which dossier, the one rating per dossier, invitations, and aggregates.
  * Bindings to a dossier: (1) dossier code + last 4 digits of the applicant's phone or ID number (the kiosk at the
- * counter, like public tracking; the code can be scanned from the receipt slip's QR), (2) an invitation token
- * (random, only its SHA-256 stored) from the QR on the return slip or the SMS/e-mail link, (3) the signed-in
- * citizen's own dossier in the portal.
+ * counter, like public tracking; the code can be scanned from the receipt slip's QR), (2) the dossier's invitation
+ * link — one stable link for the QR on the return slip, the counter screen and the SMS/e-mail (satisfaction.links.ts)
+ * — (3) the signed-in citizen's own dossier in the portal.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { and, eq, or, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
 import type { KioskRatingBody, ListRatingsQuery, PortalRatingBody, RatingLookupBody, RatingSummaryQuery, Scores } from '../../../contracts/satisfaction.ts';
 import type { Database, Db } from '../../db/client.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, notFound, ruleViolated } from '../../platform/errors.ts';
 import type { Lang } from '../../platform/messages.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { subtreeIds, type Context } from '../accounts/context.ts';
 import { periodFilter } from './satisfaction.figures.ts';
+import { hashToken, inviteUrl, newNonce, ratingLinkSecret, ratingToken } from './satisfaction.links.ts';
+import { SATISFACTION_REFUSALS as REFUSALS } from './satisfaction.messages.ts';
 import { RATABLE_STATUSES, SATISFACTION_RATE_FORMULA, SATISFIED_FROM, type RatingChannel } from './satisfaction.kinds.ts';
 import { findDossierByCode, findDossierById, isCitizensDossier, type RatableDossier } from './satisfaction.repository.ts';
 import { satisfactionInvites, satisfactionRatings } from './satisfaction.schema.ts';
 
 type ScoreSet = z.infer<typeof Scores>;
-/** Invitations stay valid 30 days after they are issued. */
+/** An invitation stays valid 30 days after it was last issued (printed, shown or sent). */
 export const INVITE_DAYS = 30;
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
-export const newToken = () => randomBytes(24).toString('base64url');
 
 const digitsOf = (s: string | null) => (s ?? '').replace(/\D/g, '');
 function lastFourMatch(value: string | null, digits: string): boolean {
@@ -37,8 +36,9 @@ function lastFourMatch(value: string | null, digits: string): boolean {
 /** The dossier named by a kiosk or link binding, and the channel it implies. Wrong code and wrong digits: the same 404. */
 async function resolveBinding(db: Db, b: { code?: string; digits?: string; token?: string }, now: Date): Promise<{ dossier: RatableDossier; channel: RatingChannel }> {
   if (b.token) {
-    const [invite] = await db.select().from(satisfactionInvites).where(eq(satisfactionInvites.tokenHash, hashToken(b.token)));
-    if (!invite || invite.expiresAt < now) throw notFound('invitation');
+    const h = hashToken(b.token);
+    const [invite] = await db.select().from(satisfactionInvites).where(or(eq(satisfactionInvites.tokenHash, h), eq(satisfactionInvites.earlierTokenHash, h)));
+    if (!invite || invite.expiresAt <= now) throw notFound('invitation');
     const dossier = await findDossierById(db, invite.dossierId);
     if (!dossier) throw notFound('invitation');
     return { dossier, channel: 'link' };
@@ -82,9 +82,9 @@ const presentRating = (r: typeof satisfactionRatings.$inferSelect) => ({
  */
 async function rate(database: Database, ctx: Context, dossier: RatableDossier, channel: RatingChannel, scores: ScoreSet, comment: string | undefined, citizenUserId: string | null, now: Date) {
   if (!(RATABLE_STATUSES as readonly string[]).includes(dossier.status)) {
-    throw new AppError('RULE_VIOLATED', { detail: `dossier ${dossier.code} is ${dossier.status}: a rating is accepted once the result is returned`, params: { what: 'rating' } });
+    throw ruleViolated(REFUSALS.notReturnedToRate, { code: dossier.code });
   }
-  if (await isRated(database.db, dossier.id)) throw new AppError('CONFLICT', { detail: `dossier ${dossier.code} was already rated (one rating per dossier)` });
+  if (await isRated(database.db, dossier.id)) throw conflict(REFUSALS.alreadyRated, { code: dossier.code });
   try {
     return await database.transaction(async (tx) => {
       const [row] = await tx.db
@@ -111,7 +111,7 @@ async function rate(database: Database, ctx: Context, dossier: RatableDossier, c
     });
   } catch (err) {
     const e = err as { code?: string; cause?: { code?: string } };
-    if (e?.code === '23505' || e?.cause?.code === '23505') throw new AppError('CONFLICT', { detail: `dossier ${dossier.code} was already rated (one rating per dossier)` });
+    if (e?.code === '23505' || e?.cause?.code === '23505') throw conflict(REFUSALS.alreadyRated, { code: dossier.code });
     throw err;
   }
 }
@@ -132,36 +132,73 @@ export async function rateFromPortal(database: Database, ctx: Context, body: z.i
 }
 
 /**
- * Issues (or re-issues) the rating invitation of a returned dossier: a link with a fresh token and its QR code, to
- * print on the return slip or show on the counter screen. Audited.
+ * The rating invitation of a returned dossier, to print on the return slip or show on the counter screen: its link
+ * and QR code. The link is the dossier's one invitation link — the same on every print and the same as the
+ * SMS/e-mail invitation (see `ensureInvite`). Audited each time (`satisfaction.invite`, with `link`: new, same or
+ * renewed).
  * @throws FORBIDDEN outside the returning unit's scope; RULE_VIOLATED before return; CONFLICT when already rated.
  */
 export async function issueInvite(database: Database, ctx: Context, dossierId: string, baseUrl: string, now = new Date()) {
   const dossier = await findDossierById(database.db, dossierId);
   if (!dossier) throw notFound('dossier');
   await ctx.requireUnit('dossiers.receive', dossier.returningUnitId);
-  if (dossier.status !== 'returned') throw new AppError('RULE_VIOLATED', { detail: `dossier ${dossier.code} is ${dossier.status}: invite to rate once the result is returned` });
-  if (await isRated(database.db, dossier.id)) throw new AppError('CONFLICT', { detail: `dossier ${dossier.code} was already rated` });
+  if (dossier.status !== 'returned') throw ruleViolated(REFUSALS.notReturnedToInvite, { code: dossier.code });
+  if (await isRated(database.db, dossier.id)) throw conflict(REFUSALS.alreadyRated, { code: dossier.code });
+  const secret = await ratingLinkSecret(database);
   const { token, expiresAt } = await database.transaction(async (tx) => {
-    const r = await upsertInvite(tx.db, dossier, now, null, null);
-    await recordAudit(tx, ctx.actor, { action: 'satisfaction.invite', subjectType: 'dossier', subjectId: dossier.id, unitId: dossier.returningUnitId, after: { dossierCode: dossier.code, channel: 'counter' } });
+    const r = await ensureInvite(tx.db, dossier, secret, now);
+    await recordAudit(tx, ctx.actor, { action: 'satisfaction.invite', subjectType: 'dossier', subjectId: dossier.id, unitId: dossier.returningUnitId, after: { dossierCode: dossier.code, channel: 'counter', link: r.link, expiresAt: r.expiresAt.toISOString() } });
     return r;
   });
   const url = inviteUrl(baseUrl, token);
   return { url, qrSvg: await QRCode.toString(url, { type: 'svg', margin: 1 }), expiresAt: expiresAt.toISOString() };
 }
 
-export const inviteUrl = (baseUrl: string, token: string) => `${baseUrl.replace(/\/+$/, '')}/danh-gia?t=${token}`;
+/** What `ensureInvite` did to the link: created it, re-derived the same one, or gave a new one (see there). */
+export type InviteLink = 'new' | 'same' | 'renewed';
 
-/** Writes the dossier's invitation with a new token (one row per dossier). */
-export async function upsertInvite(db: Db, dossier: RatableDossier, now: Date, sentTo: string | null, sentChannels: string | null) {
-  const token = newToken();
-  const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000);
-  await db
+/**
+ * The dossier's invitation link, in the caller's transaction (the row is locked, so a print and the invitation job
+ * at the same moment agree). One invitation per dossier, whose token is re-derived from its id and nonce
+ * (satisfaction.links.ts), so every issue gives the same link and every link handed out keeps working:
+ * - no invitation yet → one is created (`new`);
+ * - a valid one → the same link (`same`); its validity is extended to INVITE_DAYS from now;
+ * - a valid one issued before keyed links (random token, no nonce), or keyed under a previous LINK_SECRET → a keyed
+ *   link (`renewed`); the link handed out before stays accepted (`earlier_token_hash`, one earlier link is kept);
+ * - an expired one → a new link (`renewed`); the expired link stays refused.
+ * @throws CONFLICT when the invitation was used (the dossier is rated).
+ */
+export async function ensureInvite(db: Db, dossier: RatableDossier, secret: string, now: Date): Promise<{ token: string; expiresAt: Date; link: InviteLink }> {
+  const until = new Date(now.getTime() + INVITE_DAYS * 86_400_000);
+  const id = randomUUID();
+  const nonce = newNonce();
+  const token = ratingToken(secret, id, nonce);
+  const [created] = await db
     .insert(satisfactionInvites)
-    .values({ dossierId: dossier.id, unitId: dossier.returningUnitId, tokenHash: hashToken(token), expiresAt, sentTo, sentChannels })
-    .onConflictDoUpdate({ target: satisfactionInvites.dossierId, set: { tokenHash: hashToken(token), expiresAt, usedAt: null, sentTo, sentChannels } });
-  return { token, expiresAt };
+    .values({ id, dossierId: dossier.id, unitId: dossier.returningUnitId, tokenHash: hashToken(token), nonce, expiresAt: until })
+    .onConflictDoNothing({ target: satisfactionInvites.dossierId })
+    .returning({ id: satisfactionInvites.id });
+  if (created) return { token, expiresAt: until, link: 'new' };
+
+  const [invite] = await db.select().from(satisfactionInvites).where(eq(satisfactionInvites.dossierId, dossier.id)).for('update');
+  if (invite.usedAt) throw conflict(REFUSALS.alreadyRated, { code: dossier.code });
+  if (invite.expiresAt <= now) {
+    const fresh = ratingToken(secret, invite.id, nonce);
+    await db.update(satisfactionInvites).set({ nonce, tokenHash: hashToken(fresh), earlierTokenHash: null, expiresAt: until }).where(eq(satisfactionInvites.id, invite.id));
+    return { token: fresh, expiresAt: until, link: 'renewed' };
+  }
+  const expiresAt = invite.expiresAt > until ? invite.expiresAt : until;
+  const same = invite.nonce ? ratingToken(secret, invite.id, invite.nonce) : null;
+  if (same && hashToken(same) === invite.tokenHash) {
+    if (expiresAt.getTime() !== invite.expiresAt.getTime()) await db.update(satisfactionInvites).set({ expiresAt }).where(eq(satisfactionInvites.id, invite.id));
+    return { token: same, expiresAt, link: 'same' };
+  }
+  const keyed = same ?? ratingToken(secret, invite.id, nonce);
+  await db
+    .update(satisfactionInvites)
+    .set({ nonce: invite.nonce ?? nonce, tokenHash: hashToken(keyed), earlierTokenHash: invite.tokenHash, expiresAt })
+    .where(eq(satisfactionInvites.id, invite.id));
+  return { token: keyed, expiresAt, link: 'renewed' };
 }
 
 /** Unit ids the caller may see aggregates of: the requested unit's subtree within the dashboard scope. */
