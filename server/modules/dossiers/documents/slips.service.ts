@@ -168,9 +168,9 @@ async function returnOf(db: Db, slip: DossierSlip) {
 }
 
 /**
- * The rating invitation of a returned dossier, issued through the satisfaction module (`issueInvite`: a fresh link
- * `/danh-gia?t=…`, audited `satisfaction.invite`, the same link the counter's "invite to rate" button shows; it
- * replaces an earlier one). Null when the dossier was already rated.
+ * The rating invitation of a returned dossier, issued through the satisfaction module (`issueInvite`: the dossier's
+ * one link `/danh-gia?t=…`, audited `satisfaction.invite`, the same link on a reprint, on the counter's "invite to
+ * rate" button and in the SMS/e-mail invitation). Null when the dossier was already rated.
  * @throws FORBIDDEN when the caller may not issue invitations at the returning unit (dossiers.receive).
  */
 async function ratingInvitation(deps: DossierDeps, ctx: Context, dossierId: string, baseUrl: string, now: Date): Promise<RatingInvitation | null> {
