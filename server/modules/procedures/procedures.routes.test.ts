@@ -215,9 +215,13 @@ describe('procedure catalogue API', () => {
       assert.equal(ok.statusCode, 201, 'an administrator may');
     });
 
-    test('returns 409 when the code is taken in the catalogue', async () => {
+    test('returns 409 when the code is taken in the catalogue, saying so in Vietnamese by default and in English on request', async () => {
       const res = await s.app.inject({ method: 'POST', url: '/api/v1/procedures', headers: { cookie: cchc }, payload: procedureBody(tienYen, 'TY-HT-01') });
       assert.equal(res.statusCode, 409);
+      assert.equal(res.json().detail, 'Mã thủ tục TY-HT-01 đã có trong danh mục của đơn vị');
+      const en = await s.app.inject({ method: 'POST', url: '/api/v1/procedures', headers: { cookie: cchc, 'accept-language': 'en' }, payload: procedureBody(tienYen, 'TY-HT-01') });
+      assert.equal(en.statusCode, 409);
+      assert.equal(en.json().detail, 'code TY-HT-01 is taken in this catalogue');
     });
   });
 
@@ -251,6 +255,7 @@ describe('procedure catalogue API', () => {
       await s.app.inject({ method: 'PATCH', url: `/api/v1/procedures/${p.id}`, headers: { cookie: cchc }, payload: { version: 1, name: 'Tên mới' } });
       const res = await s.app.inject({ method: 'PATCH', url: `/api/v1/procedures/${p.id}`, headers: { cookie: cchc }, payload: { version: 1, name: 'Tên khác' } });
       assert.equal(res.statusCode, 409);
+      assert.equal(res.json().detail, 'Thủ tục T-EDIT-2 vừa được người khác cập nhật (phiên bản 2, bạn đang xem phiên bản 1); vui lòng tải lại');
       assert.equal(await count('SELECT count(*) AS n FROM procedure_versions WHERE procedure_id = $1', [p.id]), 2);
     });
 

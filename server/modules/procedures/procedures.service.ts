@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { CreateProcedureBody, ListProceduresQuery, ProcedureContentDto, UpdateProcedureBody } from '../../../contracts/procedures.ts';
 import type { Database, Db, Tx } from '../../db/client.ts';
-import { todayVn } from '../../platform/clock.ts';
-import { AppError, notFound, ruleViolated } from '../../platform/errors.ts';
+import { displayDate, todayVn } from '../../platform/clock.ts';
+import { AppError, conflict, notFound, ruleViolated } from '../../platform/errors.ts';
 import type { Context } from '../accounts/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import {
@@ -20,6 +20,7 @@ import {
   type ProcedureRow,
   type VersionRow,
 } from './procedures.repository.ts';
+import { PROCEDURE_REFUSALS as R } from './procedures.messages.ts';
 import type { VersionOp } from './procedures.schema.ts';
 import { applyPatch, byEffective, changedFields, inForceOn, pickContent, planRebase, sameContent, scheduledAfter, type ProcedureContent } from './procedures.versions.ts';
 
@@ -181,7 +182,7 @@ export interface NewVersion {
  * after it (see procedures.versions.ts), and moves the lock counter. Throws CONFLICT when `expectedVersion` is stale.
  */
 export async function appendVersion(tx: Tx, proc: ProcedureRow, expectedVersion: number, n: NewVersion, createdBy: string | null): Promise<{ version: VersionRow; rebased: VersionRow[] }> {
-  if (proc.version !== expectedVersion) throw new AppError('CONFLICT', { detail: `procedure ${proc.id} is at version ${proc.version}, not ${expectedVersion}` });
+  if (proc.version !== expectedVersion) throw conflict(R.staleProcedure, { code: proc.code, current: proc.version, sent: expectedVersion });
   const existing = await findVersions(tx.db, proc.id);
   const head = Math.max(...existing.map((r) => r.versionNo));
   const [inserted] = await insertVersions(tx.db, [versionValues(proc, head + 1, n.effectiveFrom, n.content, n.op, { ...n, createdBy })]);
@@ -192,7 +193,7 @@ export async function appendVersion(tx: Tx, proc: ProcedureRow, expectedVersion:
     plan.map((p, i) => versionValues(proc, head + 2 + i, p.effectiveFrom, p.content, { kind: 'rebase', of: p.of }, { changeNote: `Re-applied over version ${head + 1}`, createdBy })),
   );
   const last = head + 1 + rebased.length;
-  if (!(await bumpProcedureVersion(tx.db, proc.id, expectedVersion, last))) throw new AppError('CONFLICT', { detail: `procedure ${proc.id} changed meanwhile` });
+  if (!(await bumpProcedureVersion(tx.db, proc.id, expectedVersion, last))) throw conflict(R.procedureChanged, { code: proc.code });
   proc.version = last;
   return { version: inserted, rebased };
 }
@@ -204,7 +205,7 @@ export async function insertNewProcedure(
   createdBy: string | null,
 ): Promise<{ procedure: ProcedureRow; version: VersionRow }> {
   const [dup] = await findProceduresByCodes(tx.db, input.ownerUnitId, [input.code]);
-  if (dup) throw new AppError('CONFLICT', { detail: `code ${input.code} is taken in this catalogue` });
+  if (dup) throw conflict(R.codeTaken, { code: input.code });
   const proc = await insertProcedure(tx.db, { ownerUnitId: input.ownerUnitId, code: input.code, isDemo: input.isDemo ?? false, version: 1 });
   const [version] = await insertVersions(tx.db, [versionValues(proc, 1, input.effectiveFrom, input.content, input.op, { changeNote: input.changeNote, createdBy })]);
   return { procedure: proc, version };
@@ -238,10 +239,10 @@ export async function updateProcedure(database: Database, ctx: Context, id: stri
   if (fields.implementingUnitIds) await checkUnitsExist(database.db, fields.implementingUnitIds);
   const result = await database.transaction(async (tx) => {
     const proc = (await lockProcedure(tx.db, id))!;
-    if (proc.version !== version) throw new AppError('CONFLICT', { detail: `procedure ${id} is at version ${proc.version}, not ${version}` });
+    if (proc.version !== version) throw conflict(R.staleProcedure, { code: proc.code, current: proc.version, sent: version });
     const versions = await findVersions(tx.db, id);
     const base = inForceOn(versions, effectiveFrom);
-    if (!base) throw ruleViolated('the change would take effect before the procedure existed', { effectiveFrom });
+    if (!base) throw ruleViolated(R.beforeProcedureExisted, { date: displayDate(effectiveFrom) });
     const baseContent = pickContent(base as never);
     const content = applyPatch(baseContent, fields as Partial<ProcedureContentDto>);
     if (sameContent(content, baseContent)) return { proc, shown: base, versions };

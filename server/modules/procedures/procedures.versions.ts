@@ -19,6 +19,7 @@
 import type { ProcedureContentDto, ProposalChangeDto } from '../../../contracts/procedures.ts';
 import { AppError, ruleViolated } from '../../platform/errors.ts';
 import { ONLINE_RANK } from './procedures.kinds.ts';
+import { PROCEDURE_REFUSALS as R } from './procedures.messages.ts';
 import type { VersionOp } from './procedures.schema.ts';
 
 export type ProcedureContent = ProcedureContentDto;
@@ -126,11 +127,11 @@ export function checkProposalChange(content: ProcedureContent, change: ProposalC
   switch (change.kind) {
     case 'cut_time': {
       if (durationInWorkingDays(change.processingTime) > durationInWorkingDays(content.processingTime)) {
-        throw ruleViolated('the proposed processing time is longer than the current one');
+        throw ruleViolated(R.longerTime);
       }
       const currentOnline = content.processingTimeOnline ?? content.processingTime;
       if (change.processingTimeOnline && durationInWorkingDays(change.processingTimeOnline) > durationInWorkingDays(currentOnline)) {
-        throw ruleViolated('the proposed online processing time is longer than the current one');
+        throw ruleViolated(R.longerOnlineTime);
       }
       return;
     }
@@ -142,18 +143,18 @@ export function checkProposalChange(content: ProcedureContent, change: ProposalC
     case 'cut_fee': {
       const fee = content.fees.find((f) => f.name === change.feeName);
       if (!fee) throw invalidChange('change.feeName', 'Thủ tục không có khoản phí này', 'The procedure has no fee of that name', "La procédure n'a pas de droit de ce nom");
-      if (change.amount > fee.amount) throw ruleViolated('the proposed fee is higher than the current one');
+      if (change.amount > fee.amount) throw ruleViolated(R.higherFee);
       return;
     }
     case 'move_online':
-      if (ONLINE_RANK[change.onlineLevel] <= ONLINE_RANK[content.onlineLevel]) throw ruleViolated('the procedure is already at that online level or higher');
+      if (ONLINE_RANK[change.onlineLevel] <= ONLINE_RANK[content.onlineLevel]) throw ruleViolated(R.alreadyOnline);
       return;
     case 'merge':
-      if (change.intoProcedureId === procedureId) throw ruleViolated('a procedure cannot be merged into itself');
-      if (content.status === 'abolished') throw ruleViolated('the procedure is already abolished');
+      if (change.intoProcedureId === procedureId) throw ruleViolated(R.mergeIntoItself);
+      if (content.status === 'abolished') throw ruleViolated(R.alreadyAbolished);
       return;
     case 'abolish':
-      if (content.status === 'abolished') throw ruleViolated('the procedure is already abolished');
+      if (content.status === 'abolished') throw ruleViolated(R.alreadyAbolished);
       return;
   }
 }

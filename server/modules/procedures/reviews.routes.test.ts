@@ -175,6 +175,7 @@ describe('yearly review and simplification report API', () => {
       assert.equal(noDoc.json().errors[0].field, 'change.documentName');
       const longer = await post(`/api/v1/procedure-reviews/${plan.id}/proposals`, cchc, proposal(fixture.B, { kind: 'cut_time', processingTime: { value: 5, unit: 'working_day' } }));
       assert.equal(longer.statusCode, 422);
+      assert.equal(longer.json().detail, 'Thời hạn giải quyết đề xuất không được dài hơn thời hạn hiện hành');
       const badKind = await post(`/api/v1/procedure-reviews/${plan.id}/proposals`, cchc, proposal(fixture.B, { kind: 'teleport' }));
       assert.equal(badKind.statusCode, 400);
       assert.equal(badKind.json().errors[0].field, 'change.kind');
@@ -200,11 +201,16 @@ describe('yearly review and simplification report API', () => {
       const past = await decide(p.id, leader, { version: p.version, decision: 'approved', effectiveDate: '2020-01-01' });
       assert.equal(past.statusCode, 422);
       assert.equal(past.json().code, 'RULE_VIOLATED');
+      assert.equal(past.json().detail, 'Ngày có hiệu lực 01/01/2020 đã qua; vui lòng phê duyệt với ngày có hiệu lực mới');
+      const pastEn = await s.app.inject({ method: 'POST', url: `/api/v1/procedure-proposals/${p.id}/decision`, headers: { cookie: leader, 'accept-language': 'en' }, payload: { version: p.version, decision: 'approved', effectiveDate: '2020-01-01' } });
+      assert.equal(pastEn.json().detail, 'the effective date (01/01/2020) has passed; approve with a new effectiveDate');
       const rejected = await decide(p.id, leader, { version: p.version, decision: 'rejected', note: 'Chưa đủ hạ tầng' });
       assert.equal(rejected.statusCode, 200);
       assert.equal(rejected.json().status, 'rejected');
       assert.equal(rejected.json().resultVersionNo, null);
-      assert.equal((await decide(p.id, leader, { version: rejected.json().version, decision: 'approved' })).statusCode, 422);
+      const again = await decide(p.id, leader, { version: rejected.json().version, decision: 'approved' });
+      assert.equal(again.statusCode, 422);
+      assert.equal(again.json().detail, 'Đề xuất đã có quyết định không phê duyệt, không thể sửa hoặc quyết định lại');
       const b = (await s.app.inject({ url: `/api/v1/procedures/${fixture.B}/versions` })).json();
       assert.equal(b.length, 1, 'a rejection writes no version');
     });

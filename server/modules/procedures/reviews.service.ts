@@ -7,11 +7,12 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateProposalBody, CreateReviewPlanBody, DecideProposalBody, ListReviewPlansQuery, SimplificationReportQuery, UpdateProposalBody, UpdateReviewPlanBody } from '../../../contracts/procedures.ts';
 import type { Database, Db } from '../../db/client.ts';
-import { todayVn } from '../../platform/clock.ts';
-import { AppError, notFound, ruleViolated } from '../../platform/errors.ts';
+import { displayDate, todayVn } from '../../platform/clock.ts';
+import { AppError, conflict, notFound, ruleViolated } from '../../platform/errors.ts';
 import type { Context } from '../accounts/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { findPlan, findPlanByUnitYear, findPlans, findProcedure, findProposal, findProposalsOfPlan, findVersions, findVersionsOf, lockProcedure, unitNames, type PlanRow, type ProposalRow } from './procedures.repository.ts';
+import { PROCEDURE_REFUSALS as R, proposalClosed } from './procedures.messages.ts';
 import { procedureProposals, procedureReviewPlans } from './procedures.schema.ts';
 import { appendVersion } from './procedures.service.ts';
 import { applyProposalChange, byEffective, checkProposalChange, inForceOn, pickContent, sameContent } from './procedures.versions.ts';
@@ -91,7 +92,7 @@ export async function createPlan(database: Database, ctx: Context, input: z.infe
   await checkProceduresExist(database.db, procedureIds);
   const baselineDate = input.baselineDate ?? `${input.year}-01-01`;
   const row = await database.transaction(async (tx) => {
-    if (await findPlanByUnitYear(tx.db, input.unitId, input.year)) throw new AppError('CONFLICT', { detail: `the unit has a review plan for ${input.year} already` });
+    if (await findPlanByUnitYear(tx.db, input.unitId, input.year)) throw conflict(R.reviewPlanExists, { year: input.year });
     const [r] = await tx.db
       .insert(procedureReviewPlans)
       .values({ unitId: input.unitId, year: input.year, title: input.title, note: input.note, baselineDate, procedureIds, createdBy: ctx.actor.userId })
@@ -114,7 +115,7 @@ export async function updatePlan(database: Database, ctx: Context, id: string, i
     await checkProceduresExist(database.db, changes.procedureIds);
     const withProposals = new Set((await findProposalsOfPlan(database.db, id)).map((p) => p.procedureId));
     const dropped = [...withProposals].filter((p) => !changes.procedureIds!.includes(p));
-    if (dropped.length) throw ruleViolated('a procedure with proposals cannot leave the plan', { procedureId: dropped[0] });
+    if (dropped.length) throw ruleViolated(R.procedureHasProposals, { procedureId: dropped[0] });
   }
   const row = await database.transaction(async (tx) => {
     const [r] = await tx.db
@@ -122,7 +123,7 @@ export async function updatePlan(database: Database, ctx: Context, id: string, i
       .set({ ...changes, version: current.version + 1, updatedAt: new Date() })
       .where(and(eq(procedureReviewPlans.id, id), eq(procedureReviewPlans.version, version)))
       .returning();
-    if (!r) throw new AppError('CONFLICT', { detail: `review plan ${id} is at version ${current.version}, not ${version}` });
+    if (!r) throw conflict(R.staleReviewPlan, { current: current.version, sent: version });
     await recordAudit(tx, ctx.actor, { action: 'procedure_review.update', subjectType: 'procedure_review', subjectId: id, unitId: r.unitId, before: presentPlan(current, ''), after: presentPlan(r, '') });
     return r;
   });
@@ -134,7 +135,7 @@ export async function updatePlan(database: Database, ctx: Context, id: string, i
 async function checkChange(db: Db, procedureId: string, change: z.infer<typeof CreateProposalBody>['change'], effectiveDate: string) {
   const versions = await findVersions(db, procedureId);
   const base = inForceOn(versions, effectiveDate);
-  if (!base) throw ruleViolated('the procedure does not exist yet on the effective date', { effectiveDate });
+  if (!base) throw ruleViolated(R.notYetOnEffectiveDate, { date: displayDate(effectiveDate) });
   checkProposalChange(pickContent(base as never), change, procedureId);
   if (change.kind === 'merge' && !(await findProcedure(db, change.intoProcedureId))) {
     throw fieldError('change.intoProcedureId', 'Không có thủ tục hợp nhất vào', 'No procedure to merge into', 'Aucune procédure cible');
@@ -149,7 +150,7 @@ export async function createProposal(database: Database, ctx: Context, planId: s
   const proc = await findProcedure(database.db, input.procedureId);
   if (!proc) throw fieldError('procedureId', 'Không có thủ tục này', 'No such procedure', 'Aucune procédure de ce type');
   await ctx.requireUnit('procedures.write', proc.ownerUnitId);
-  if (plan.status !== 'open') throw ruleViolated('the review plan is closed');
+  if (plan.status !== 'open') throw ruleViolated(R.reviewPlanClosed);
   await checkChange(database.db, proc.id, input.change, input.effectiveDate);
   const row = await database.transaction(async (tx) => {
     const [r] = await tx.db
@@ -170,7 +171,7 @@ export async function updateProposal(database: Database, ctx: Context, id: strin
   const current = await findProposal(database.db, id);
   if (!current) throw notFound('proposal');
   await ctx.requireUnit('procedures.write', current.unitId);
-  if (current.status !== 'proposed') throw ruleViolated(`the proposal is ${current.status} already`);
+  if (current.status !== 'proposed') throw ruleViolated(proposalClosed(current.status));
   const { version, ...changes } = input;
   const change = changes.change ?? current.change;
   const effectiveDate = changes.effectiveDate ?? current.effectiveDate;
@@ -182,7 +183,7 @@ export async function updateProposal(database: Database, ctx: Context, id: strin
       .set({ change, kind: change.kind, effectiveDate, rationale: changes.rationale ?? current.rationale, status: changes.status ?? current.status, baseVersionNo: changes.change ? proc.version : current.baseVersionNo, version: current.version + 1, updatedAt: new Date() })
       .where(and(eq(procedureProposals.id, id), eq(procedureProposals.version, version)))
       .returning();
-    if (!r) throw new AppError('CONFLICT', { detail: `proposal ${id} is at version ${current.version}, not ${version}` });
+    if (!r) throw conflict(R.staleProposal, { current: current.version, sent: version });
     await recordAudit(tx, ctx.actor, { action: changes.status === 'withdrawn' ? 'procedure_proposal.withdraw' : 'procedure_proposal.update', subjectType: 'procedure_proposal', subjectId: id, unitId: r.unitId, before: current, after: r });
     return r;
   });
@@ -200,12 +201,12 @@ export async function decideProposal(database: Database, ctx: Context, id: strin
   await ctx.requireUnit('procedures.approve', current.unitId);
   const proc0 = await findProcedure(database.db, current.procedureId);
   await ctx.requireUnit('procedures.approve', proc0!.ownerUnitId);
-  if (current.version !== input.version) throw new AppError('CONFLICT', { detail: `proposal ${id} is at version ${current.version}, not ${input.version}` });
-  if (current.status !== 'proposed') throw ruleViolated(`the proposal is ${current.status} already`);
+  if (current.version !== input.version) throw conflict(R.staleProposal, { current: current.version, sent: input.version });
+  if (current.status !== 'proposed') throw ruleViolated(proposalClosed(current.status));
   const effectiveDate = input.effectiveDate ?? current.effectiveDate;
   const today = todayVn();
   if (input.decision === 'approved' && effectiveDate < today) {
-    throw ruleViolated('the effective date has passed; approve with a new effectiveDate', { effectiveDate });
+    throw ruleViolated(R.effectiveDatePassed, { date: displayDate(effectiveDate) });
   }
   const row = await database.transaction(async (tx) => {
     let resultVersionNo: number | null = null;
@@ -213,7 +214,7 @@ export async function decideProposal(database: Database, ctx: Context, id: strin
       const proc = (await lockProcedure(tx.db, current.procedureId))!;
       const versions = await findVersions(tx.db, proc.id);
       const base = inForceOn(versions, effectiveDate);
-      if (!base) throw ruleViolated('the procedure does not exist yet on the effective date', { effectiveDate });
+      if (!base) throw ruleViolated(R.notYetOnEffectiveDate, { date: displayDate(effectiveDate) });
       const baseContent = pickContent(base as never);
       checkProposalChange(baseContent, current.change, proc.id);
       const content = applyProposalChange(baseContent, current.change);
@@ -228,7 +229,7 @@ export async function decideProposal(database: Database, ctx: Context, id: strin
       .set({ status: input.decision, decidedBy: ctx.actor.userId, decidedAt: new Date(), decisionNote: input.note, effectiveDate, resultVersionNo, version: current.version + 1, updatedAt: new Date() })
       .where(and(eq(procedureProposals.id, id), eq(procedureProposals.version, input.version)))
       .returning();
-    if (!r) throw new AppError('CONFLICT', { detail: `proposal ${id} changed meanwhile` });
+    if (!r) throw conflict(R.proposalChanged);
     await recordAudit(tx, ctx.actor, { action: `procedure_proposal.${input.decision === 'approved' ? 'approve' : 'reject'}`, subjectType: 'procedure_proposal', subjectId: id, unitId: r.unitId, before: { status: current.status, version: current.version }, after: { status: r.status, effectiveDate, resultVersionNo, note: input.note } });
     return r;
   });

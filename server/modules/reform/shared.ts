@@ -2,11 +2,12 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { AppError, type FieldError } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, type FieldError, type LocalizedText } from '../../platform/errors.ts';
 import type { Context, Scope } from '../accounts/context.ts';
 import type { Permission } from '../accounts/permissions.ts';
 import { units } from '../units/units.schema.ts';
 import type { Lang3 } from './reform.kinds.ts';
+import { noRightOnUnits, staleVersionText, type ReformRecord } from './reform.messages.ts';
 
 /** A 400 naming one field. */
 export function invalidField(field: string, code: string, message: Lang3, detail?: string): AppError {
@@ -54,7 +55,7 @@ export function inScope(scope: Scope, column: AnyPgColumn): SQL | undefined {
 /** Passes when any of the (permission, unit) pairs is granted; otherwise FORBIDDEN. */
 export async function requireAnyUnit(ctx: Context, pairs: Array<[Permission, string | null | undefined]>): Promise<void> {
   for (const [p, u] of pairs) if ((await ctx.scope(p)).covers(u)) return;
-  throw new AppError('FORBIDDEN', { detail: `none of ${pairs.map(([p]) => p).join(', ')} granted on the units concerned` });
+  throw forbidden(noRightOnUnits(pairs.map(([p]) => p)));
 }
 
 /** Whether the caller holds `permission` on `unitId`. */
@@ -62,15 +63,15 @@ export async function can(ctx: Context, permission: Permission, unitId: string |
   return (await ctx.scope(permission)).covers(unitId);
 }
 
-/** A unique-constraint violation (directly or wrapped by drizzle) becomes 409. */
-export function conflictOnDuplicate(err: unknown, detail: string): never {
+/** A unique-constraint violation (directly or wrapped by drizzle) becomes 409, saying what is taken (reform.messages.ts). */
+export function conflictOnDuplicate(err: unknown, detail: LocalizedText, params: Record<string, string | number> = {}): never {
   const e = err as { code?: string; cause?: { code?: string } };
-  if (e?.code === '23505' || e?.cause?.code === '23505') throw new AppError('CONFLICT', { detail });
+  if (e?.code === '23505' || e?.cause?.code === '23505') throw conflict(detail, params);
   throw err;
 }
 
-/** Stale optimistic lock. */
-export const staleVersion = (what: string, current: number, sent: number) => new AppError('CONFLICT', { detail: `${what} is at version ${current}, not ${sent}` });
+/** Stale optimistic lock on a reform record. */
+export const staleVersion = (what: ReformRecord, current: number, sent: number) => conflict(staleVersionText(what), { current, sent });
 
 /** [first day, last day] of a year. */
 export const yearBounds = (year: number): [string, string] => [`${year}-01-01`, `${year}-12-31`];

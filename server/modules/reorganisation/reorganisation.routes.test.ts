@@ -197,6 +197,7 @@ describe('re-organisation plans API', () => {
     assert.deepEqual(conflict.options.map((o) => o.value).sort(), [`keep:${pa}`, `keep:${pb}`].sort());
     const refused = await execute(p);
     assert.equal(refused.statusCode, 422, refused.body);
+    assert.equal(refused.json().detail, 'Còn 1 xung đột chưa chọn cách xử lý');
     assert.ok(refused.json().errors.some((e: { field: string }) => e.field === `resolutions.${conflict.key}`));
     assert.equal(await count(s, `SELECT count(*) AS n FROM units WHERE name = 'Xã Trùng Một'`), 0, 'nothing written');
     assert.equal((await s.database.query('SELECT status FROM reorganisation_plans WHERE id = $1', [plan.id])).rows[0].status, 'draft');
@@ -248,6 +249,9 @@ describe('re-organisation plans API', () => {
     assert.ok((await s.auditFor(plan.id)).some((a) => a.action === 'reorganisation.plan.rollback'));
     const again = await post(`${url}/${plan.id}/rollback`, { version: rb.json().version, reason: 'lần hai' });
     assert.equal(again.statusCode, 422);
+    assert.equal(again.json().detail, 'Chỉ hoàn tác được phương án đã thực hiện', 'the refusal in Vietnamese by default');
+    const againEn = await s.app.inject({ method: 'POST', url: `${url}/${plan.id}/rollback`, headers: { cookie: admin, 'accept-language': 'en' }, payload: { version: rb.json().version, reason: 'lần hai' } });
+    assert.equal(againEn.json().detail, 'only an executed plan can be rolled back', 'and in English on request');
 
     // Execute a second plan, then write new work on the successor: the rollback is refused.
     const plan2 = await create({ decisionRef: 'NQ 7/2026', newUnits: [{ ref: '#lui2', name: 'Xã Lùi Hai', kind: 'commune', parent: t.d }], operations: [{ kind: 'merge', sources: [t.a, t.b], target: '#lui2' }] });
@@ -259,6 +263,7 @@ describe('re-organisation plans API', () => {
     assert.ok(blocked.json().rollbackBlockers.some((b: { en: string; vi: string }) => /NEWWORK-000001 received at a successor/.test(b.en) && b.vi.startsWith('Hồ sơ NEWWORK-000001')));
     const refused = await post(`${url}/${plan2.id}/rollback`, { version: done2.version, reason: 'thử' });
     assert.equal(refused.statusCode, 409, refused.body);
+    assert.match(refused.json().detail, /^Không hoàn tác được: từ khi thực hiện, đơn vị kế thừa đã phát sinh công việc mới \(1\): Hồ sơ NEWWORK-000001/);
     assert.equal((await s.database.query('SELECT status FROM reorganisation_plans WHERE id = $1', [plan2.id])).rows[0].status, 'executed');
   });
 
@@ -289,6 +294,7 @@ describe('re-organisation plans API', () => {
       const [haiLang, dienXa]: string[] = [await s.unitId('Xã Hải Lạng'), await s.unitId('Xã Điền Xá')];
       const res = await post(url, { title: 'x', decisionRef: 'y', effectiveDate: '2026-01-01', operations: [{ kind: 'merge', sources: [haiLang], target: dienXa }] }, communeAdmin);
       assert.equal(res.statusCode, 403, res.body);
+      assert.equal(res.json().detail, 'Bạn không có quyền sắp xếp các đơn vị mà phương án này liên quan');
       assert.equal(await count(s, `SELECT count(*) AS n FROM reorganisation_plans WHERE title = 'x'`), 0);
     });
 

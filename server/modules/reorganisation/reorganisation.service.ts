@@ -8,7 +8,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ExecuteBody, PlanBody, PlanBodyDto, PreviewDto, RollbackBody, UpdatePlanBody } from '../../../contracts/reorganisation.ts';
 import type { Database, Db, Tx } from '../../db/client.ts';
-import { AppError, notFound, ruleViolated } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, notFound, ruleViolated } from '../../platform/errors.ts';
 import type { Queue } from '../../platform/queue.ts';
 import type { Context } from '../accounts/context.ts';
 import { recordAudit, systemActor, type Actor } from '../audit/audit.service.ts';
@@ -16,6 +16,7 @@ import { units } from '../units/units.schema.ts';
 import { ChangeLog, undoChanges } from './changelog.ts';
 import { compilePlan, type CompiledPlan, type L } from './compile.ts';
 import { PARTICIPANTS, type Collected, type ExecContext } from './participants/index.ts';
+import { REORGANISATION_REFUSALS as R, withList } from './reorganisation.messages.ts';
 import { reorganisationChanges, reorganisationPlans, reorganisationRoutes } from './reorganisation.schema.ts';
 
 export const EXECUTE_JOB = 'reorganisation.execute';
@@ -86,7 +87,7 @@ async function requireRights(ctx: Context, b: PlanBodyDto) {
   const scope = await ctx.scope('units.reorganise');
   if (scope.all) return;
   const outside = touchedUnits(b).filter((u) => !scope.covers(u));
-  if (outside.length || !ctx.principal || scope.ids.size === 0) throw new AppError('FORBIDDEN', { detail: `units.reorganise not granted on ${outside.join(', ') || 'any unit'}` });
+  if (outside.length || !ctx.principal || scope.ids.size === 0) throw forbidden(R.noRight);
 }
 
 async function loadPlan(db: Db, id: string, lock = false): Promise<PlanRow> {
@@ -96,7 +97,7 @@ async function loadPlan(db: Db, id: string, lock = false): Promise<PlanRow> {
   return row;
 }
 
-const staleVersion = (row: PlanRow, v: number) => new AppError('CONFLICT', { detail: `plan ${row.id} is at version ${row.version}, not ${v}` });
+const staleVersion = (row: PlanRow, v: number) => conflict(R.stalePlan, { current: row.version, sent: v });
 
 export async function listPlans(db: Db, ctx: Context): Promise<Plan[]> {
   await ctx.scope('units.reorganise');
@@ -153,7 +154,7 @@ export async function updatePlan(database: Database, ctx: Context, id: string, i
   await requireRights(ctx, bodyOf(current));
   await checkExisting(database.db, input);
   await requireRights(ctx, input);
-  if (current.status !== 'draft' && current.status !== 'failed') throw ruleViolated(`a ${current.status} plan cannot be edited`, { status: current.status });
+  if (current.status !== 'draft' && current.status !== 'failed') throw ruleViolated(R.notEditable, { status: current.status });
   return database.transaction(async (tx) => {
     const [row] = await tx.db
       .update(reorganisationPlans)
@@ -198,11 +199,11 @@ export async function previewPlan(database: Database, ctx: Context, id: string):
 
 function refuseIfNotRunnable(preview: PreviewDto) {
   if (preview.errors.length) {
-    throw new AppError('RULE_VIOLATED', { detail: `the plan cannot run: ${preview.errors.map((e) => e.message.en).join('; ')}`, fields: preview.errors.map((e) => ({ field: 'operations', code: 'structure', message: e.message })) });
+    throw new AppError('RULE_VIOLATED', { detail: withList(R.cannotRun, 'errors', preview.errors.map((e) => e.message)), fields: preview.errors.map((e) => ({ field: 'operations', code: 'structure', message: e.message })) });
   }
   const open = preview.participants.flatMap((p) => p.conflicts.filter((c) => !c.resolution));
   if (open.length) {
-    throw new AppError('RULE_VIOLATED', { detail: `${open.length} conflict(s) to resolve: ${open.map((c) => c.key).join(', ')}`, fields: open.map((c) => ({ field: `resolutions.${c.key}`, code: 'unresolved', message: c.message })) });
+    throw new AppError('RULE_VIOLATED', { detail: R.unresolved, params: { count: open.length }, fields: open.map((c) => ({ field: `resolutions.${c.key}`, code: 'unresolved', message: c.message })) });
   }
 }
 
@@ -213,7 +214,7 @@ function refuseIfNotRunnable(preview: PreviewDto) {
  */
 export async function runPlan(tx: Tx, planId: string, actor: Actor, now = new Date()): Promise<{ plan: PlanRow; ids: Map<string, string> }> {
   const row = await loadPlan(tx.db, planId, true);
-  if (row.status !== 'draft' && row.status !== 'scheduled' && row.status !== 'failed') throw ruleViolated(`a ${row.status} plan cannot be executed`, { status: row.status });
+  if (row.status !== 'draft' && row.status !== 'scheduled' && row.status !== 'failed') throw ruleViolated(R.notExecutable, { status: row.status });
   const { plan, collected, preview } = await computePreview(tx.db, bodyOf(row));
   refuseIfNotRunnable(preview);
   const ids = new Map<string, string>();
@@ -256,14 +257,14 @@ export async function executePlan(database: Database, queue: Queue | null, ctx: 
     });
     return present(plan, []);
   }
-  if (!queue) throw new AppError('RULE_VIOLATED', { detail: 'background jobs are not available on this server' });
+  if (!queue) throw ruleViolated(R.noJobs);
   // Refuse now what would fail at the date (structure, conflicts); the job re-checks then.
   const { preview } = await computePreview(database.db, bodyOf(current));
   refuseIfNotRunnable(preview);
   return database.transaction(async (tx) => {
     const locked = await loadPlan(tx.db, id, true);
     if (locked.version !== input.version) throw staleVersion(locked, input.version);
-    if (locked.status !== 'draft' && locked.status !== 'failed') throw ruleViolated(`a ${locked.status} plan cannot be scheduled`, { status: locked.status });
+    if (locked.status !== 'draft' && locked.status !== 'failed') throw ruleViolated(R.notSchedulable, { status: locked.status });
     const startAfter = new Date(`${locked.effectiveDate}T00:00:00+07:00`);
     const jobId = await queue.send(tx, EXECUTE_JOB, { planId: id, version: locked.version + 1 }, { startAfter, singletonKey: `reorganisation:${id}` });
     const [saved] = await tx.db.update(reorganisationPlans).set({ status: 'scheduled', preview, jobId, version: locked.version + 1, updatedAt: new Date() }).where(eq(reorganisationPlans.id, id)).returning();
@@ -279,7 +280,7 @@ export async function unschedulePlan(database: Database, ctx: Context, id: strin
   return database.transaction(async (tx) => {
     const locked = await loadPlan(tx.db, id, true);
     if (locked.version !== version) throw staleVersion(locked, version);
-    if (locked.status !== 'scheduled') throw ruleViolated('only a scheduled plan can be put back to draft');
+    if (locked.status !== 'scheduled') throw ruleViolated(R.notScheduled);
     const [saved] = await tx.db.update(reorganisationPlans).set({ status: 'draft', jobId: null, version: locked.version + 1, updatedAt: new Date() }).where(eq(reorganisationPlans.id, id)).returning();
     await recordAudit(tx, ctx.actor, { action: 'reorganisation.plan.unschedule', subjectType: 'reorganisation_plan', subjectId: id, before: { jobId: locked.jobId } });
     return present(saved);
@@ -330,10 +331,10 @@ export async function rollbackPlan(database: Database, ctx: Context, id: string,
   return database.transaction(async (tx) => {
     const row = await loadPlan(tx.db, id, true);
     if (row.version !== input.version) throw staleVersion(row, input.version);
-    if (row.status !== 'executed') throw ruleViolated(`a ${row.status} plan cannot be rolled back`, { status: row.status });
+    if (row.status !== 'executed') throw ruleViolated(R.notExecuted, { status: row.status });
     const blockers = await rollbackBlockers(tx.db, row);
     if (blockers.length) {
-      throw new AppError('CONFLICT', { detail: `new work was written on the successors since the execution: ${blockers.slice(0, 10).map((b) => b.en).join('; ')}`, params: { count: blockers.length } });
+      throw conflict(withList(R.rollbackBlocked, 'blockers', blockers.slice(0, 10)), { count: blockers.length });
     }
     const undone = await undoChanges(tx, id);
     for (const p of [...PARTICIPANTS].reverse()) if (p.afterUndo) await p.afterUndo(tx, id, ctx.actor);

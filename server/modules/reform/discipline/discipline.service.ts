@@ -81,10 +81,10 @@ export async function updateDiscipline(database: Database, ctx: Context, id: str
   if (!r) throw notFound('discipline record');
   await ctx.requireUnit('discipline.write', r.unitId);
   const { version, ...changes } = input;
-  if (version !== r.version) throw staleVersion('discipline record', r.version, version);
+  if (version !== r.version) throw staleVersion('disciplineRecord', r.version, version);
   const row = await database.transaction(async (tx) => {
     const [n] = await tx.db.update(disciplineRecords).set({ ...changes, version: r.version + 1, updatedAt: new Date() }).where(and(eq(disciplineRecords.id, id), eq(disciplineRecords.version, version))).returning();
-    if (!n) throw staleVersion('discipline record', r.version, version);
+    if (!n) throw staleVersion('disciplineRecord', r.version, version);
     await recordAudit(tx, ctx.actor, { action: 'discipline.update', subjectType: 'discipline_record', subjectId: id, unitId: r.unitId, before: redacted(r), after: { ...redacted(n), changed: Object.keys(changes) } });
     return n;
   });

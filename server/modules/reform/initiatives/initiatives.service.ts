@@ -9,6 +9,7 @@ import type { Database, Db } from '../../../db/client.ts';
 import { notFound, ruleViolated } from '../../../platform/errors.ts';
 import type { Context } from '../../accounts/context.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { REFORM_REFUSALS as R } from '../reform.messages.ts';
 import { andAll, invalidField, inScope, inYear, requireUnitExists, staleVersion, subtreeOf, unitNames, type Page } from '../shared.ts';
 import { reformInitiatives } from './initiatives.schema.ts';
 
@@ -109,8 +110,8 @@ export async function updateInitiative(database: Database, ctx: Context, id: str
 export async function evaluateInitiative(database: Database, ctx: Context, id: string, input: z.infer<typeof EvaluateInitiativeBody>): Promise<InitiativeView> {
   const r = await getRow(database.db, id);
   await ctx.requireUnit('reform.write', r.unitId);
-  if (r.status !== 'registered') throw ruleViolated('the initiative was evaluated already');
-  if (input.evaluatedOn < r.registeredOn) throw ruleViolated('the evaluation cannot precede the registration');
+  if (r.status !== 'registered') throw ruleViolated(R.initiativeEvaluated);
+  if (input.evaluatedOn < r.registeredOn) throw ruleViolated(R.evaluationBeforeRegistration);
   if (input.result === 'recognised' && !input.decisionRef) throw invalidField('decisionRef', 'required', M.decisionNeeded);
   return change(
     database,

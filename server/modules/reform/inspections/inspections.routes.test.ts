@@ -27,7 +27,9 @@ describe('inspections and follow-up', () => {
     assert.equal(res.statusCode, 201, res.body);
     plan = res.json();
     assert.equal((await s.auditFor(plan.id))[0].action, 'inspection.plan.create');
-    assert.equal((await call('POST', '/api/v1/inspection-plans', thanhtra, { unitId: province, year: 2019, title: 'Trùng' })).statusCode, 409);
+    const twice = await call('POST', '/api/v1/inspection-plans', thanhtra, { unitId: province, year: 2019, title: 'Trùng' });
+    assert.equal(twice.statusCode, 409);
+    assert.equal(twice.json().detail, 'Đơn vị đã có kế hoạch kiểm tra năm 2019');
     assert.equal((await call('POST', '/api/v1/inspection-plans', cchc, { unitId: tienYen, year: 2026, title: 'x' })).statusCode, 403);
     assert.equal((await call('POST', '/api/v1/inspection-plans', undefined, { unitId: tienYen, year: 2026, title: 'x' })).statusCode, 401);
     const stale = await call('PATCH', `/api/v1/inspection-plans/${plan.id}`, thanhtra, { version: 2, notes: 'x' });

@@ -13,6 +13,7 @@ import { todayVn } from '../../../platform/clock.ts';
 import { notFound, ruleViolated } from '../../../platform/errors.ts';
 import type { Context } from '../../accounts/context.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { REFORM_REFUSALS as R } from '../reform.messages.ts';
 import { andAll, conflictOnDuplicate, daysBetween, invalidField, inScope, isInSubtree, MSG, requireAnyUnit, requireUnitExists, staleVersion, unitNames, userNames, type Page } from '../shared.ts';
 import { findFollowUps, findInspection, findInspections, findPlan, findPlans, findRecommendation, findRecommendations, inspectionCounts, planCounts, recommendationCounts, type InspectionRow, type PlanRow, type RecommendationRow } from './inspections.repository.ts';
 import { inspectionFollowUps, inspectionPlans, inspectionRecommendations, inspections } from './inspections.schema.ts';
@@ -43,7 +44,7 @@ export async function createPlan(database: Database, ctx: Context, input: z.infe
       await recordAudit(tx, ctx.actor, { action: 'inspection.plan.create', subjectType: 'inspection_plan', subjectId: p.id, unitId: p.unitId, after: p });
       return p;
     })
-    .catch((e) => conflictOnDuplicate(e, `the unit has a ${input.year} inspection plan already`));
+    .catch((e) => conflictOnDuplicate(e, R.inspectionPlanExists, { year: input.year }));
   return (await presentPlans(database.db, [row]))[0];
 }
 
@@ -230,7 +231,7 @@ export async function addFollowUp(database: Database, ctx: Context, recommendati
   const r = await findRecommendation(db, recommendationId);
   if (!r) throw notFound('recommendation');
   await requireAnyUnit(ctx, [['reform.write', r.responsibleUnitId], ['inspections.write', r.unitId]]);
-  if (r.status !== 'open') throw ruleViolated('the recommendation is closed');
+  if (r.status !== 'open') throw ruleViolated(R.recommendationClosed);
   await database.transaction(async (tx) => {
     const [f] = await tx.db.insert(inspectionFollowUps).values({ recommendationId, unitId: r.responsibleUnitId, reportedOn: input.reportedOn ?? todayVn(), note: input.note, evidenceUrl: input.evidenceUrl ?? null, reportedBy: ctx.actor.userId }).returning();
     await recordAudit(tx, ctx.actor, { action: 'inspection.recommendation.follow_up', subjectType: 'inspection_recommendation', subjectId: recommendationId, unitId: r.responsibleUnitId, after: f });
@@ -245,7 +246,7 @@ export async function closeRecommendation(database: Database, ctx: Context, reco
   if (!r) throw notFound('recommendation');
   await ctx.requireUnit('inspections.write', r.unitId);
   if (input.version !== r.version) throw staleVersion('recommendation', r.version, input.version);
-  if (r.status !== 'open') throw ruleViolated('the recommendation is closed already');
+  if (r.status !== 'open') throw ruleViolated(R.recommendationClosedAlready);
   const row = await database.transaction(async (tx) => {
     const [c] = await tx.db
       .update(inspectionRecommendations)

@@ -11,11 +11,12 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppraisalBody, CreateAssessmentBody, EvidenceBody, ListAssessmentsQuery, SelfScoreBody, SurveyBody } from '../../../../contracts/reform.ts';
 import type { Database, Db, Tx } from '../../../db/client.ts';
-import { AppError, notFound, ruleViolated } from '../../../platform/errors.ts';
+import { forbidden, notFound, ruleViolated } from '../../../platform/errors.ts';
 import type { Context } from '../../accounts/context.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { canReadDocument } from '../steering/steering.service.ts';
 import { andAll, can, invalidField, invalidFields, isInSubtree, iso, requireAnyUnit, requireUnitExists, staleVersion, unitNames, conflictOnDuplicate } from '../shared.ts';
+import { fillEach, REFORM_REFUSALS as R } from '../reform.messages.ts';
 import { toCenti } from './par.compute.ts';
 import { computeLiveFigure, isKnownFigure, type LiveFigureValue } from './live-figures.ts';
 import { findAssessment, findCriteria, findCriterion, findEvidence, findFrameworks, findScore, type AssessmentRow, type CriterionRow, type ScoreRow } from './par.repository.ts';
@@ -80,8 +81,8 @@ export async function createAssessment(database: Database, ctx: Context, framewo
   if (byProvinceOnly) await ctx.requireUnit('reform.appraise', f.provinceUnitId);
   else await requireAnyUnit(ctx, [['reform.write', unit.id], ['reform.appraise', f.provinceUnitId]]);
   if (!unit && !input.localityName) throw invalidField('localityName', 'required', M.nameOrUnit);
-  if (f.status !== 'published') throw ruleViolated('assessments open once the framework is issued');
-  if (unit && !(await isInSubtree(db, f.provinceUnitId, unit.id))) throw ruleViolated('the unit does not belong to the framework’s province');
+  if (f.status !== 'published') throw ruleViolated(R.frameworkNotIssued);
+  if (unit && !(await isInSubtree(db, f.provinceUnitId, unit.id))) throw ruleViolated(R.unitOutsideProvince);
   if (input.publishedScore !== undefined && toCenti(input.publishedScore) > toCenti(f.maxPoints)) throw invalidField('publishedScore', 'too_big', M.overMax(f.maxPoints));
   const localityName = input.localityName ?? unit!.name;
   const published = input.publishedScore !== undefined;
@@ -105,7 +106,7 @@ export async function createAssessment(database: Database, ctx: Context, framewo
       await recordAudit(tx, ctx.actor, { action: published ? 'par.result.record' : 'par.assessment.open', subjectType: 'par_assessment', subjectId: a.id, unitId: a.unitId ?? a.provinceUnitId, after: a });
       return a;
     })
-    .catch((e) => conflictOnDuplicate(e, 'this locality is assessed under this framework already'));
+    .catch((e) => conflictOnDuplicate(e, R.assessedAlready));
   return summaryOf(db, row.id);
 }
 
@@ -124,7 +125,7 @@ const presentScore = (s: ScoreRow) => ({
 /** The whole assessment: tree with scores, evidence, live figures, node totals, final, class and rank. */
 export async function getAssessment(db: Db, ctx: Context, id: string) {
   const a = await getAssessmentRow(db, id);
-  if (!(await canRead(ctx, a))) throw new AppError('FORBIDDEN', { detail: 'reform.read not granted on this locality' });
+  if (!(await canRead(ctx, a))) throw forbidden(R.cannotReadAssessment);
   const f = await getFrameworkRow(db, a.frameworkId);
   const res = await loadFrameworkResults(db, f);
   const mine = res.results.find((r) => r.row.id === a.id)!;
@@ -179,7 +180,7 @@ async function leafOf(db: Db, a: AssessmentRow, criterionId: string): Promise<Cr
   const c = await findCriterion(db, criterionId);
   if (!c || c.frameworkId !== a.frameworkId) throw notFound('criterion');
   const children = (await findCriteria(db, a.frameworkId)).filter((x) => x.parentId === c.id);
-  if (children.length) throw ruleViolated('only criteria without sub-criteria are scored; their parents add up');
+  if (children.length) throw ruleViolated(R.leafOnly);
   return c;
 }
 
@@ -204,11 +205,11 @@ async function upsertScore(tx: Tx, a: AssessmentRow, c: CriterionRow, sent: numb
 export async function setSelfScore(database: Database, ctx: Context, assessmentId: string, criterionId: string, input: z.infer<typeof SelfScoreBody>) {
   const db = database.db;
   const a = await getAssessmentRow(db, assessmentId);
-  if (!a.unitId) throw ruleViolated('a recorded result has no self-assessment');
+  if (!a.unitId) throw ruleViolated(R.recordedResult);
   await ctx.requireUnit('reform.write', a.unitId);
   const c = await leafOf(db, a, criterionId);
-  if (c.method !== 'self') throw ruleViolated('survey criteria are scored by the province from the survey');
-  if (a.status !== 'draft') throw ruleViolated('the self-assessment was submitted: scores are now appraised by the province');
+  if (c.method !== 'self') throw ruleViolated(R.surveyScoredByProvince);
+  if (a.status !== 'draft') throw ruleViolated(R.selfSubmitted);
   if (toCenti(input.score) > toCenti(c.maxPoints)) throw invalidField('score', 'too_big', M.overMax(c.maxPoints));
   const existing = await findScore(db, a.id, c.id);
   return database.transaction(async (tx) => {
@@ -222,10 +223,10 @@ export async function setSelfScore(database: Database, ctx: Context, assessmentI
 export async function addEvidence(database: Database, ctx: Context, assessmentId: string, criterionId: string, input: z.infer<typeof EvidenceBody>) {
   const db = database.db;
   const a = await getAssessmentRow(db, assessmentId);
-  if (!a.unitId) throw ruleViolated('a recorded result has no self-assessment');
+  if (!a.unitId) throw ruleViolated(R.recordedResult);
   await ctx.requireUnit('reform.write', a.unitId);
   const c = await leafOf(db, a, criterionId);
-  if (a.status === 'published') throw ruleViolated('the result is published');
+  if (a.status === 'published') throw ruleViolated(R.resultPublished);
   const f = await getFrameworkRow(db, a.frameworkId);
   let values: typeof parEvidence.$inferInsert;
   const base = { assessmentId: a.id, criterionId: c.id, unitId: a.unitId, kind: input.kind, createdBy: ctx.actor.userId };
@@ -243,7 +244,7 @@ export async function addEvidence(database: Database, ctx: Context, assessmentId
     if (!key) throw invalidField('figureKey', 'required', M.figureNeeded);
     if (!isKnownFigure(key)) throw invalidField('figureKey', 'unknown', M.figureUnknown);
     const fig = await computeLiveFigure(key, { db, rootUnitId: a.unitId, from: `${f.year}-01-01`, to: `${f.year}-12-31` });
-    if (fig.status !== 'available') throw ruleViolated(`the figure ${key} is not available yet in motcua`);
+    if (fig.status !== 'available') throw ruleViolated(fillEach(R.figureUnavailable, { figure: { ...fig.label, en: key } }));
     values = { ...base, title: input.title ?? fig.label.vi, figureKey: key, figureValue: fig.value, figurePeriod: `${fig.period!.from}/${fig.period!.to}` };
   }
   return database.transaction(async (tx) => {
@@ -256,9 +257,9 @@ export async function addEvidence(database: Database, ctx: Context, assessmentId
 /** The locality submits its self-assessment for appraisal. */
 export async function submitAssessment(database: Database, ctx: Context, id: string, version: number) {
   const a = await getAssessmentRow(database.db, id);
-  if (!a.unitId) throw ruleViolated('a recorded result has no self-assessment');
+  if (!a.unitId) throw ruleViolated(R.recordedResult);
   await ctx.requireUnit('reform.write', a.unitId);
-  if (a.status !== 'draft') throw ruleViolated('only a self-assessment in progress can be submitted');
+  if (a.status !== 'draft') throw ruleViolated(R.onlyDraftSubmitted);
   await transition(database, ctx, a, version, { status: 'submitted', submittedAt: new Date(), submittedBy: ctx.actor.userId }, 'par.assessment.submit');
   return summaryOf(database.db, id);
 }
@@ -269,8 +270,8 @@ export async function appraiseScore(database: Database, ctx: Context, assessment
   const a = await getAssessmentRow(db, assessmentId);
   await ctx.requireUnit('reform.appraise', a.provinceUnitId);
   const c = await leafOf(db, a, criterionId);
-  if (c.method !== 'self') throw ruleViolated('survey criteria take the survey result, not an appraisal');
-  if (a.status !== 'submitted') throw ruleViolated('appraisal starts once the locality has submitted its self-assessment, and ends at publication');
+  if (c.method !== 'self') throw ruleViolated(R.surveyNotAppraised);
+  if (a.status !== 'submitted') throw ruleViolated(R.appraisalWindow);
   if (toCenti(input.score) > toCenti(c.maxPoints)) throw invalidField('score', 'too_big', M.overMax(c.maxPoints));
   const existing = await findScore(db, a.id, c.id);
   const self = existing?.selfScore ?? null;
@@ -287,7 +288,7 @@ export async function enterSurvey(database: Database, ctx: Context, assessmentId
   const db = database.db;
   const a = await getAssessmentRow(db, assessmentId);
   await ctx.requireUnit('reform.appraise', a.provinceUnitId);
-  if (a.status === 'published') throw ruleViolated('the result is published');
+  if (a.status === 'published') throw ruleViolated(R.resultPublished);
   const criteria = new Map((await findCriteria(db, a.frameworkId)).map((c) => [c.id, c]));
   const fieldErrors = [];
   for (const [i, r] of input.results.entries()) {
@@ -320,7 +321,7 @@ export async function publishAssessment(database: Database, ctx: Context, id: st
   const db = database.db;
   const a = await getAssessmentRow(db, id);
   await ctx.requireUnit('reform.appraise', a.provinceUnitId);
-  if (a.status !== 'submitted') throw ruleViolated('only an appraised (submitted) assessment is published');
+  if (a.status !== 'submitted') throw ruleViolated(R.onlySubmittedPublished);
   const f = await getFrameworkRow(db, a.frameworkId);
   const res = await loadFrameworkResults(db, f);
   const final = res.results.find((r) => r.row.id === a.id)!.totals.finalPoints;

@@ -35,9 +35,13 @@ describe('PAR index API', () => {
       assert.equal(audit[0].actor_id, await s.userId('thanhtra'));
     });
 
-    test('refuses a second framework for the same province, year and level (409)', async () => {
-      const res = await call('POST', '/api/v1/par/frameworks', thanhtra, { provinceUnitId: province, year: 2030, targetLevel: 'commune', name: 'Trùng' });
+    test('refuses a second framework for the same province, year and level (409), saying so in Vietnamese by default and in English on request', async () => {
+      const body = { provinceUnitId: province, year: 2030, targetLevel: 'commune', name: 'Trùng' };
+      const res = await call('POST', '/api/v1/par/frameworks', thanhtra, body);
       assert.equal(res.statusCode, 409);
+      assert.equal(res.json().detail, 'Đã có bộ chỉ số năm 2030 cho cấp này (Cấp xã, phường, đặc khu)');
+      const en = await call('POST', '/api/v1/par/frameworks', thanhtra, body, { 'accept-language': 'en' });
+      assert.equal(en.json().detail, 'a framework for 2030 exists already (Communes, wards, special zones)');
     });
 
     test('400 naming each bad field; 400 when the unit is not a province', async () => {
@@ -88,9 +92,11 @@ describe('PAR index API', () => {
     test('issuing checks the tree: children must add up to their parent, areas to the maximum (422), then 409 on a stale version', async () => {
       const bump = await call('PATCH', `/api/v1/par/criteria/${c['1.2.2']}`, thanhtra, { version: 2, maxPoints: 2.5 });
       assert.equal(bump.statusCode, 200);
-      const refused = await call('PATCH', `/api/v1/par/frameworks/${fw.id}`, thanhtra, { version: fw.version, status: 'published' });
+      const refused = await call('PATCH', `/api/v1/par/frameworks/${fw.id}`, thanhtra, { version: fw.version, status: 'published' }, { 'accept-language': 'en' });
       assert.equal(refused.statusCode, 422);
       assert.match(refused.json().detail, /1\.2 add up to 5\.5, not 6/);
+      const vi = await call('PATCH', `/api/v1/par/frameworks/${fw.id}`, thanhtra, { version: fw.version, status: 'published' });
+      assert.equal(vi.json().detail, 'Bộ chỉ số chưa khớp điểm: tổng điểm các mục con của 1.2 là 5,5, không bằng 6');
       await call('PATCH', `/api/v1/par/criteria/${c['1.2.2']}`, thanhtra, { version: 3, maxPoints: 3 });
       const issued = await call('PATCH', `/api/v1/par/frameworks/${fw.id}`, thanhtra, { version: fw.version, status: 'published' });
       assert.equal(issued.statusCode, 200, issued.body);
@@ -98,6 +104,9 @@ describe('PAR index API', () => {
       assert.equal((await s.auditFor(fw.id))[0].action, 'par.framework.issue');
       const stale = await call('PATCH', `/api/v1/par/frameworks/${fw.id}`, thanhtra, { version: fw.version, name: 'Cũ' });
       assert.equal(stale.statusCode, 409);
+      assert.equal(stale.json().detail, `Bộ chỉ số vừa được người khác cập nhật (phiên bản ${issued.json().version}, bạn đang xem phiên bản ${fw.version}); vui lòng tải lại`);
+      const staleEn = await call('PATCH', `/api/v1/par/frameworks/${fw.id}`, thanhtra, { version: fw.version, name: 'Cũ' }, { 'accept-language': 'en' });
+      assert.equal(staleEn.json().detail, `framework is at version ${issued.json().version}, not ${fw.version}`);
       fw = issued.json();
       const locked = await call('POST', `/api/v1/par/frameworks/${fw.id}/criteria`, thanhtra, { parentId: null, code: '3', title: 'Thêm', maxPoints: 1 });
       assert.equal(locked.statusCode, 422, 'an issued tree is not edited');
@@ -119,7 +128,9 @@ describe('PAR index API', () => {
       tyAssessment = res.json().id;
       assert.equal(res.json().status, 'draft');
       assert.equal((await s.auditFor(tyAssessment))[0].action, 'par.assessment.open');
-      assert.equal((await call('POST', `/api/v1/par/frameworks/${fw.id}/assessments`, cchc, { unitId: haiLang })).statusCode, 403);
+      const other = await call('POST', `/api/v1/par/frameworks/${fw.id}/assessments`, cchc, { unitId: haiLang });
+      assert.equal(other.statusCode, 403);
+      assert.equal(other.json().detail, 'Bạn không có quyền cập nhật công tác cải cách hành chính hoặc thẩm định Chỉ số cải cách hành chính đối với các đơn vị liên quan');
       assert.equal((await call('POST', `/api/v1/par/frameworks/${fw.id}/assessments`, cchc, { unitId: tienYen })).statusCode, 409);
       assert.equal((await call('POST', `/api/v1/par/frameworks/${fw.id}/assessments`, cchc, { localityName: 'Địa phương khác', publishedScore: 10 })).statusCode, 403, 'only the province records results');
     });
@@ -219,6 +230,7 @@ describe('PAR index API', () => {
     test('appraisal waits for the submission (422); submitting is versioned (409) and locks self-assessment', async () => {
       const early = await call('PUT', `/api/v1/par/assessments/${tyAssessment}/appraisals/${c['1.2.1']}`, thanhtra, { version: 1, score: 2.25, comment: 'Thiếu minh chứng' });
       assert.equal(early.statusCode, 422);
+      assert.equal(early.json().detail, 'Chỉ thẩm định sau khi địa phương đã gửi bản tự đánh giá và trước khi công bố kết quả');
       assert.equal((await call('POST', `/api/v1/par/assessments/${tyAssessment}/submit`, cchc, { version: 9 })).statusCode, 409);
       const sub = await call('POST', `/api/v1/par/assessments/${tyAssessment}/submit`, cchc, { version: 1 });
       assert.equal(sub.statusCode, 200, sub.body);

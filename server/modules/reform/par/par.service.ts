@@ -3,10 +3,12 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateCriterionBody, CreateFrameworkBody, ImportFrameworkQuery, ListFrameworksQuery, UpdateCriterionBody, UpdateFrameworkBody } from '../../../../contracts/reform.ts';
 import type { Database, Db } from '../../../db/client.ts';
-import { AppError, notFound, ruleViolated } from '../../../platform/errors.ts';
+import { conflict, notFound, ruleViolated } from '../../../platform/errors.ts';
 import type { Context } from '../../accounts/context.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
 import { invalidField, invalidFields, requireUnitExists, staleVersion, andAll, conflictOnDuplicate } from '../shared.ts';
+import { PAR_TARGET_LEVELS, type ParTargetLevel } from '../reform.kinds.ts';
+import { fillEach, REFORM_REFUSALS as R, treeInconsistent } from '../reform.messages.ts';
 import { checkTree, toCenti } from './par.compute.ts';
 import { cellErrorsToFields, parseCriteriaWorkbook, PATTERN_BANDS, writeCriteriaWorkbook } from './par.excel.ts';
 import { isKnownFigure } from './live-figures.ts';
@@ -21,6 +23,10 @@ const M = {
   codeParent: { vi: 'Mã phải bắt đầu bằng mã mục cha và thêm một cấp', en: "The code must extend the parent's code by one level", fr: 'Le code doit prolonger celui du parent d’un niveau' },
   codeRoot: { vi: 'Mã lĩnh vực là một số (ví dụ 3)', en: 'An area code is a single number (e.g. 3)', fr: 'Un code de domaine est un seul nombre (ex. 3)' },
 } as const;
+
+/** "A framework for this year and level exists already", the level said in each language. */
+const frameworkExistsText = (level: ParTargetLevel) => fillEach(R.frameworkExists, { level: PAR_TARGET_LEVELS[level] });
+const frameworkExists = (year: number, level: ParTargetLevel) => conflict(frameworkExistsText(level), { year });
 
 /** Frameworks are the province's published rules: every reform reader sees them. */
 export async function listFrameworks(db: Db, q: z.infer<typeof ListFrameworksQuery>) {
@@ -55,7 +61,7 @@ async function requireProvince(db: Db, ctx: Context, provinceUnitId: string) {
 /** Creates an (empty, draft) framework for a year; the tree is then entered or imported. 409 when the year exists. */
 export async function createFramework(database: Database, ctx: Context, input: z.infer<typeof CreateFrameworkBody>) {
   await requireProvince(database.db, ctx, input.provinceUnitId);
-  if (await findFrameworkByYear(database.db, input.provinceUnitId, input.year, input.targetLevel)) throw new AppError('CONFLICT', { detail: `a ${input.targetLevel} framework for ${input.year} exists already` });
+  if (await findFrameworkByYear(database.db, input.provinceUnitId, input.year, input.targetLevel)) throw frameworkExists(input.year, input.targetLevel);
   const row = await database
     .transaction(async (tx) => {
       const [f] = await tx.db
@@ -65,7 +71,7 @@ export async function createFramework(database: Database, ctx: Context, input: z
       await recordAudit(tx, ctx.actor, { action: 'par.framework.create', subjectType: 'par_framework', subjectId: f.id, unitId: f.provinceUnitId, after: f });
       return f;
     })
-    .catch((e) => conflictOnDuplicate(e, 'a framework for this year exists already'));
+    .catch((e) => conflictOnDuplicate(e, frameworkExistsText(input.targetLevel), { year: input.year }));
   return getFramework(database.db, row.id);
 }
 
@@ -81,13 +87,13 @@ export async function updateFramework(database: Database, ctx: Context, id: stri
   const criteria = await findCriteria(database.db, id);
   const nextStatus = changes.status ?? f.status;
   const nextMax = changes.maxPoints ?? f.maxPoints;
-  if (f.status === 'published' && changes.maxPoints !== undefined && toCenti(changes.maxPoints) !== toCenti(f.maxPoints)) throw ruleViolated('the maximum of an issued framework cannot change');
+  if (f.status === 'published' && changes.maxPoints !== undefined && toCenti(changes.maxPoints) !== toCenti(f.maxPoints)) throw ruleViolated(R.maxOfIssuedFramework);
   if (nextStatus === 'published') {
     const problems = checkTree(criteria.map((c) => ({ id: c.id, parentId: c.parentId, code: c.code, maxPoints: c.maxPoints, method: c.method as 'self' | 'survey' })), nextMax);
-    if (problems.length) throw ruleViolated(`the criteria tree is inconsistent: ${problems.map((p) => `${p.code ?? 'areas'} add up to ${p.actual}, not ${p.expected}`).join('; ')}`);
+    if (problems.length) throw ruleViolated(treeInconsistent(problems));
   }
   if (f.status === 'published' && nextStatus === 'draft' && (await findAssessments(database.db, eq(parAssessments.frameworkId, id))).length) {
-    throw ruleViolated('localities are assessed under this framework: it cannot return to draft');
+    throw ruleViolated(R.assessedFramework);
   }
   await database.transaction(async (tx) => {
     const [row] = await tx.db
@@ -110,7 +116,7 @@ async function draftFramework(db: Db, ctx: Context, frameworkId: string) {
 /** Adds an area, criterion or sub-criterion to a draft framework (the code's depth gives its level). */
 export async function addCriterion(database: Database, ctx: Context, frameworkId: string, input: z.infer<typeof CreateCriterionBody>) {
   const f = await draftFramework(database.db, ctx, frameworkId);
-  if (f.status !== 'draft') throw ruleViolated('criteria are edited while the framework is a draft');
+  if (f.status !== 'draft') throw ruleViolated(R.criteriaOnDraft);
   let parent: CriterionRow | undefined;
   if (input.parentId) {
     parent = await findCriterion(database.db, input.parentId);
@@ -121,7 +127,7 @@ export async function addCriterion(database: Database, ctx: Context, frameworkId
   if (input.liveFigureKey && !isKnownFigure(input.liveFigureKey)) throw invalidField('liveFigureKey', 'unknown', M.unknownFigure);
   const depth = input.code.split('.').length;
   const existing = await findCriteria(database.db, frameworkId);
-  if (existing.some((c) => c.code === input.code)) throw new AppError('CONFLICT', { detail: `criterion ${input.code} exists already` });
+  if (existing.some((c) => c.code === input.code)) throw conflict(R.criterionExists, { code: input.code });
   const row = await database
     .transaction(async (tx) => {
       const [c] = await tx.db
@@ -131,7 +137,7 @@ export async function addCriterion(database: Database, ctx: Context, frameworkId
       await recordAudit(tx, ctx.actor, { action: 'par.criterion.create', subjectType: 'par_framework', subjectId: frameworkId, unitId: f.provinceUnitId, after: c });
       return c;
     })
-    .catch((e) => conflictOnDuplicate(e, `criterion ${input.code} exists already`));
+    .catch((e) => conflictOnDuplicate(e, R.criterionExists, { code: input.code }));
   return presentCriterion(row);
 }
 
@@ -142,7 +148,7 @@ export async function updateCriterion(database: Database, ctx: Context, id: stri
   const f = await draftFramework(database.db, ctx, c.frameworkId);
   const { version, ...changes } = input;
   if (version !== c.version) throw staleVersion('criterion', c.version, version);
-  if (f.status !== 'draft' && (changes.maxPoints !== undefined || changes.method !== undefined)) throw ruleViolated('points and method change only while the framework is a draft');
+  if (f.status !== 'draft' && (changes.maxPoints !== undefined || changes.method !== undefined)) throw ruleViolated(R.pointsOnDraft);
   if (changes.liveFigureKey && !isKnownFigure(changes.liveFigureKey)) throw invalidField('liveFigureKey', 'unknown', M.unknownFigure);
   return database.transaction(async (tx) => {
     const [row] = await tx.db
@@ -163,7 +169,7 @@ export async function updateCriterion(database: Database, ctx: Context, id: stri
  */
 export async function importFramework(database: Database, ctx: Context, q: z.infer<typeof ImportFrameworkQuery>, buffer: Buffer) {
   await requireProvince(database.db, ctx, q.provinceUnitId);
-  if (await findFrameworkByYear(database.db, q.provinceUnitId, q.year, q.targetLevel)) throw new AppError('CONFLICT', { detail: `a ${q.targetLevel} framework for ${q.year} exists already` });
+  if (await findFrameworkByYear(database.db, q.provinceUnitId, q.year, q.targetLevel)) throw frameworkExists(q.year, q.targetLevel);
   const parsed = await parseCriteriaWorkbook(buffer, q.maxPoints);
   if (parsed.errors.length) throw invalidFields(cellErrorsToFields(parsed.errors), `${parsed.errors.length} error(s) in the workbook; nothing was imported`);
   const bands = parsed.bands ?? PATTERN_BANDS;
@@ -183,7 +189,7 @@ export async function importFramework(database: Database, ctx: Context, q: z.inf
       await recordAudit(tx, ctx.actor, { action: 'par.framework.import', subjectType: 'par_framework', subjectId: f.id, unitId: f.provinceUnitId, after: { ...f, criteria: parsed.criteria.length } });
       return f.id;
     })
-    .catch((e) => conflictOnDuplicate(e, 'a framework for this year exists already'));
+    .catch((e) => conflictOnDuplicate(e, frameworkExistsText(q.targetLevel), { year: q.year }));
   return { dryRun: false, frameworkId: id, criteria: parsed.criteria.length, bands: bands.length };
 }
 

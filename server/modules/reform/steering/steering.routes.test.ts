@@ -35,6 +35,7 @@ describe('steering documents and reform plan tasks', () => {
     test('the same number on the same date is a duplicate (409)', async () => {
       const res = await call('POST', '/api/v1/reform-documents', cchc, { unitId: tienYen, kind: 'plan', number: '12/KH-UBND', issuedOn: '2026-01-10', issuer: 'UBND xã Tiên Yên', summary: 'Trùng' });
       assert.equal(res.statusCode, 409);
+      assert.equal(res.json().detail, 'Văn bản số 12/KH-UBND ngày 10/01/2026 đã được đăng ký');
     });
 
     test('400 naming each bad field; 401; 403 on another commune and to a leader (read only)', async () => {

@@ -7,11 +7,12 @@ import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateDocumentBody, CreateTaskBody, ListDocumentsQuery, ListTasksQuery, TaskReportBody, UpdateDocumentBody, UpdateTaskBody } from '../../../../contracts/reform.ts';
 import type { Database, Db } from '../../../db/client.ts';
-import { todayVn } from '../../../platform/clock.ts';
-import { AppError, notFound, ruleViolated } from '../../../platform/errors.ts';
+import { displayDate, todayVn } from '../../../platform/clock.ts';
+import { forbidden, notFound, ruleViolated } from '../../../platform/errors.ts';
 import { searchNorm } from '../../../platform/text.ts';
 import type { Context } from '../../accounts/context.ts';
 import { recordAudit } from '../../audit/audit.service.ts';
+import { REFORM_REFUSALS as R } from '../reform.messages.ts';
 import { andAll, conflictOnDuplicate, daysBetween, invalidField, inScope, inYear, isInSubtree, MSG, requireAnyUnit, requireUnitExists, staleVersion, subtreeOf, unitNames, userNames, type Page } from '../shared.ts';
 import { documentNumbers, findDocument, findDocuments, findTask, findTaskReports, findTasks, taskCounts, type DocumentRow, type TaskRow } from './steering.repository.ts';
 import { reformDocuments, reformTaskReports, reformTasks } from './steering.schema.ts';
@@ -73,7 +74,7 @@ async function readableDocument(db: Db, ctx: Context, id: string): Promise<Docum
   const where = await documentVisibility(ctx);
   if (where) {
     const { total } = await findDocuments(db, and(eq(reformDocuments.id, id), where), 1, 1);
-    if (total === 0) throw new AppError('FORBIDDEN', { detail: 'reform.read not granted on this document' });
+    if (total === 0) throw forbidden(R.cannotReadDocument);
   }
   return d;
 }
@@ -99,7 +100,7 @@ export async function createDocument(database: Database, ctx: Context, input: z.
       await recordAudit(tx, ctx.actor, { action: 'reform.document.create', subjectType: 'reform_document', subjectId: d.id, unitId: d.unitId, after: d });
       return d;
     })
-    .catch((e) => conflictOnDuplicate(e, `document ${input.number} of ${input.issuedOn} is registered already`));
+    .catch((e) => conflictOnDuplicate(e, R.documentRegistered, { number: input.number, date: displayDate(input.issuedOn) }));
   return (await presentDocuments(database.db, [row]))[0];
 }
 
@@ -116,7 +117,7 @@ export async function updateDocument(database: Database, ctx: Context, id: strin
       await recordAudit(tx, ctx.actor, { action: 'reform.document.update', subjectType: 'reform_document', subjectId: id, unitId: d.unitId, before: d, after: r });
       return r;
     })
-    .catch((e) => conflictOnDuplicate(e, 'another document has this number and date'));
+    .catch((e) => conflictOnDuplicate(e, R.documentDuplicate));
   return (await presentDocuments(database.db, [row]))[0];
 }
 
@@ -224,7 +225,7 @@ export async function updateTask(database: Database, ctx: Context, id: string, i
   await ctx.requireUnit('reform.write', t.unitId);
   const { version, ...changes } = input;
   if (version !== t.version) throw staleVersion('task', t.version, version);
-  if (t.status === 'done') throw ruleViolated('a completed task is not changed');
+  if (t.status === 'done') throw ruleViolated(R.taskDone);
   if (changes.assigneeUnitId) await checkAssignee(db, t.unitId, changes.assigneeUnitId);
   const row = await database.transaction(async (tx) => {
     const [r] = await tx.db.update(reformTasks).set({ ...changes, version: t.version + 1, updatedAt: new Date() }).where(and(eq(reformTasks.id, id), eq(reformTasks.version, version))).returning();
@@ -242,7 +243,7 @@ export async function reportTask(database: Database, ctx: Context, id: string, i
   if (!t) throw notFound('task');
   await requireAnyUnit(ctx, [['reform.write', t.assigneeUnitId], ['reform.write', t.unitId]]);
   if (input.version !== t.version) throw staleVersion('task', t.version, input.version);
-  if (!OPEN.includes(t.status)) throw ruleViolated('the task is closed (done or cancelled)');
+  if (!OPEN.includes(t.status)) throw ruleViolated(R.taskClosed);
   const reportedOn = input.reportedOn ?? todayVn();
   const status = input.done ? 'done' : 'in_progress';
   const progress = input.done ? 100 : input.progress;

@@ -87,8 +87,12 @@ describe('training: classes, attendance import, external courses', () => {
 
   test('an existing list is replaced only on request (409), with the version read (409 when stale)', async () => {
     const file = await workbook({ Sheet1: [HEAD, [1, 'Đỗ Văn Giang', 'Công chức', 'UBND xã Tiên Yên', 1991, 'Đạt'], [2, 'Bùi Thị Hạnh', 'Công chức', 'UBND xã Tiên Yên', 1993, 'Đạt']] });
-    assert.equal((await upload(s, importUrl('version=2'), cchc, file)).statusCode, 409);
-    assert.equal((await upload(s, importUrl('version=1&replace=true'), cchc, file)).statusCode, 409);
+    const kept = await upload(s, importUrl('version=2'), cchc, file);
+    assert.equal(kept.statusCode, 409);
+    assert.equal(kept.json().detail, 'Lớp đã có danh sách học viên (5 người); chọn thay thế nếu muốn nhập danh sách mới');
+    const stale = await upload(s, importUrl('version=1&replace=true'), cchc, file);
+    assert.equal(stale.statusCode, 409);
+    assert.equal(stale.json().detail, 'Lớp bồi dưỡng vừa được người khác cập nhật (phiên bản 2, bạn đang xem phiên bản 1); vui lòng tải lại');
     const dry = await upload(s, importUrl('version=2&replace=true&dryRun=true'), cchc, file);
     assert.deepEqual(dry.json(), { dryRun: true, imported: 2, replaced: 5, class: null });
     assert.equal(await lines(), 5);
