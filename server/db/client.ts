@@ -130,5 +130,15 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   };
 }
 
+/**
+ * The database as seen from inside `tx`: its `db` and `query` are the transaction's, and its `transaction(fn)` joins
+ * `tx` instead of opening another. A use case written against `Database` then runs, unchanged, as part of a larger
+ * transaction (an idempotent creation commits its resource and its stored answer together). `pool` stays the
+ * outer pool: code given this view must not use it (on PGlite, one connection, it would wait for `tx` forever).
+ */
+export function joinTransaction(database: Database, tx: Tx): Database {
+  return { ...database, db: tx.db, query: tx.query, transaction: (fn) => fn(tx) };
+}
+
 /** Path of the embedded database inside DATA_DIR. */
 export const pgliteDirIn = (dataDir: string) => join(dataDir, 'pglite');

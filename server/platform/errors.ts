@@ -91,6 +91,22 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * `text` with the placeholders whose values differ by language (a label, a list) filled now, language by language;
+ * the other placeholders stay for the error's params.
+ */
+export function fillEach(text: LocalizedText, values: Record<string, LocalizedText>): LocalizedText {
+  const pick = (lang: keyof LocalizedText) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v[lang]]));
+  return { vi: fillParams(text.vi, pick('vi')), en: fillParams(text.en, pick('en')), fr: fillParams(text.fr, pick('fr')) };
+}
+
+/** Items joined language by language with `sep` (for a list inside a sentence). */
+export const joinEach = (items: LocalizedText[], sep: LocalizedText): LocalizedText => ({
+  vi: items.map((i) => i.vi).join(sep.vi),
+  en: items.map((i) => i.en).join(sep.en),
+  fr: items.map((i) => i.fr).join(sep.fr),
+});
+
 /** Replaces `{name}` placeholders (messages.ts re-exports it as `fill`). */
 export function fillParams(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));

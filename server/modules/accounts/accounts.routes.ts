@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Account, ChangePasswordBody, CreateAccountBody, GrantInput, ListAccountsQuery, LoginBody, Me, ResetPasswordBody, UpdateAccountBody } from '../../../contracts/accounts.ts';
+import { Account, AccountPage, ChangePasswordBody, CreateAccountBody, GrantInput, ListAccountsQuery, LoginBody, Me, ResetPasswordBody, UpdateAccountBody } from '../../../contracts/accounts.ts';
 import { Uuid } from '../../../contracts/common.ts';
 import { SESSION_COOKIE } from '../../http/constants.ts';
 import { idempotent } from '../../http/idempotency.ts';
@@ -49,7 +49,7 @@ export async function accountsRoutes(app: App, { database, config }: Deps) {
   const tags = ['accounts'];
   app.get('/api/v1/accounts', {
     config: { access: 'accounts.read' },
-    schema: { tags, summary: 'Accounts holding a role in your units', querystring: ListAccountsQuery, response: { 200: z.array(Account) } },
+    schema: { tags, summary: 'Accounts holding a role in your units, a page at a time (limit, offset) with the total', querystring: ListAccountsQuery, response: { 200: AccountPage } },
   }, async (request) => listAccounts(database, request.ctx, request.query));
 
   app.get('/api/v1/accounts/:id', {
@@ -60,7 +60,7 @@ export async function accountsRoutes(app: App, { database, config }: Deps) {
   app.post('/api/v1/accounts', {
     config: { access: 'accounts.write' },
     schema: { tags, summary: 'Create an account with its role grants (Idempotency-Key supported)', body: CreateAccountBody, response: { 201: Account } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createAccount(database, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createAccount(database, request.ctx, request.body)));
 
   app.patch('/api/v1/accounts/:id', {
     config: { access: 'accounts.write' },

@@ -80,7 +80,7 @@ export async function calendarRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/calendar/years/:year/entries', {
     config: { access: 'calendar.write' },
     schema: { tags, summary: 'Add an announced day off or a make-up working day (Idempotency-Key supported)', params: YearParams, body: ScheduleEntryBody, response: { 201: AddEntryResult } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => addScheduleEntry(database, request.ctx, request.params.year, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => addScheduleEntry(database, request.ctx, request.params.year, request.body)));
 
   app.delete('/api/v1/calendar/years/:year/entries/:id', {
     config: { access: 'calendar.write' },
@@ -91,7 +91,7 @@ export async function calendarRoutes(app: App, { database }: Deps) {
     config: { access: 'calendar.write' },
     schema: { tags, summary: "Import a year's schedule as JSON, all or nothing (Idempotency-Key supported)", params: YearParams, body: ImportBody, response: { 201: ImportResult } },
   }, async (request, reply) =>
-    idempotent(database, request, reply, 201, () =>
+    idempotent(database, request, reply, 201, ({ database }) =>
       importYearSchedule(database, request.ctx, request.params.year, {
         unitId: request.body.unitId ?? null,
         mode: request.body.mode,

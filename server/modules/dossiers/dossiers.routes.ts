@@ -57,7 +57,7 @@ export async function dossiersRoutes(app: App, { database, queue }: Deps) {
     config: { access: 'dossiers.receive' },
     schema: { tags, summary: 'Receive a dossier at the counter (Idempotency-Key supported); incomplete → written guidance, no dossier', body: ReceiveDossierBody, response: { 201: ReceiptResult } },
   }, async (request, reply) =>
-    idempotent(database, request, reply, 201, (claim) => receiveDossier(deps, request.ctx, request.body, { idempotency: claim }), {
+    idempotent(database, request, reply, 201, ({ claim }) => receiveDossier(deps, request.ctx, request.body, { idempotency: claim }), {
       // A receipt that committed before its answer was stored is answered from the dossier it made.
       replay: async (id) => ({ outcome: 'received' as const, dossier: await getDossierDetail(deps, request.ctx, id, { recordAccess: false }) }),
     }));

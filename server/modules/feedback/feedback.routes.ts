@@ -70,7 +70,7 @@ export async function feedbackRoutes(app: App, { database, queue }: Deps) {
   app.post('/api/v1/feedback', {
     config: { access: 'feedback.handle' },
     schema: { tags, summary: 'Enter feedback received by book, box, hotline, visit or letter (Idempotency-Key supported)', body: OfficialFeedbackBody, response: { 201: FeedbackDetail } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => f.enterFeedback(deps, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => f.enterFeedback({ ...deps, database }, request.ctx, request.body)));
 
   app.get('/api/v1/feedback', {
     config: { access: 'feedback.handle' },

@@ -9,7 +9,7 @@ import { idempotent } from '../../http/idempotency.ts';
 import type { App, Deps } from '../../http/types.ts';
 import { diskFileStore } from '../../platform/files.ts';
 import { printDossierSlip, publicBaseUrl, readDossierFile, readUpload, sendPdf, uploadLimitBytes } from '../dossiers/documents/index.ts';
-import { beginSignIn, CALLBACK_PATH, completeSignIn, OIDC_COOKIE, OidcProvider, SignInRefused } from './portal.oidc.ts';
+import { beginSignIn, CALLBACK_PATH, completeSignIn, OIDC_COOKIE, OidcProvider, portalSectionOf, SignInRefused, type PortalSection } from './portal.oidc.ts';
 import {
   acceptApplication,
   applicationOfDossier,
@@ -40,6 +40,12 @@ import {
 const tags = ['portal'];
 /** The portal's page in the web app; sign-in refusals come back to it as ?loi=<reason>. */
 export const PORTAL_PAGE = '/cong-dan';
+
+/** Where the browser lands after the provider: the portal, on the section the sign-in started from, with the refusal if any. */
+function portalPage(section: PortalSection | null, refusal?: string): string {
+  const q = new URLSearchParams({ ...(refusal ? { loi: refusal } : {}), ...(section ? { muc: section } : {}) }).toString();
+  return q ? `${PORTAL_PAGE}?${q}` : PORTAL_PAGE;
+}
 
 const ReusableFile = z.object({ fileId: z.string(), dossierCode: z.string(), procedureName: z.string(), isResult: z.boolean(), documentName: z.string().nullable(), fileName: z.string().nullable(), mediaType: z.string(), sizeBytes: z.number(), uploadedAt: z.string() });
 
@@ -74,9 +80,15 @@ export async function portalRoutes(app: App, { config, database, queue }: Deps) 
 
   app.get('/api/v1/portal/oidc/login', {
     config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
-    schema: { tags, summary: 'Leave for the identity provider (authorization code + PKCE, state, nonce)' },
+    schema: {
+      tags,
+      summary: 'Leave for the identity provider (authorization code + PKCE, state, nonce); ?muc= names the portal section to come back to',
+      querystring: z.object({ muc: z.string().max(100).optional() }),
+    },
   }, async (request, reply) => {
-    const { url, requestId, expiresAt } = await beginSignIn(database, provider, config, redirectUriOf(request, config.OIDC_REDIRECT_URI));
+    // Only a known section is kept (never a free address: no open redirect); anything else comes back to the portal's start.
+    const section = portalSectionOf(request.query.muc);
+    const { url, requestId, expiresAt } = await beginSignIn(database, provider, config, redirectUriOf(request, config.OIDC_REDIRECT_URI), section);
     reply.setCookie(OIDC_COOKIE, requestId, { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, path: '/api/v1/portal/oidc', expires: expiresAt });
     return reply.redirect(url, 302);
   });
@@ -91,9 +103,9 @@ export async function portalRoutes(app: App, { config, database, queue }: Deps) 
     try {
       const r = await completeSignIn(database, provider, config, { requestId: request.cookies[OIDC_COOKIE], currentUrl, ip: request.ip, userAgent: request.headers['user-agent'] ?? null }, request.ctx.actor);
       reply.setCookie(SESSION_COOKIE, r.token, { httpOnly: true, sameSite: 'lax', secure: config.COOKIE_SECURE, path: '/', expires: r.expiresAt });
-      return reply.redirect(PORTAL_PAGE, 302);
+      return reply.redirect(portalPage(r.section), 302);
     } catch (err) {
-      if (err instanceof SignInRefused && !wantsJson) return reply.redirect(`${PORTAL_PAGE}?loi=${err.reason}`, 302);
+      if (err instanceof SignInRefused && !wantsJson) return reply.redirect(portalPage(err.section, err.reason), 302);
       throw err;
     }
   });
@@ -123,7 +135,7 @@ export async function portalRoutes(app: App, { config, database, queue }: Deps) 
   app.post('/api/v1/portal/applications', {
     config: { access: 'portal.self' },
     schema: { tags, summary: 'Start an online application (draft; Idempotency-Key supported)', body: CreateApplicationBody, response: { 201: Application } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createApplication(deps, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createApplication({ ...deps, database }, request.ctx, request.body)));
 
   app.get('/api/v1/portal/applications', {
     config: { access: 'portal.self' },

@@ -103,7 +103,7 @@ export async function proceduresRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/procedures', {
     config: { access: 'procedures.write' },
     schema: { tags, summary: 'Create a procedure in a catalogue you edit (Idempotency-Key supported)', body: CreateProcedureBody, response: { 201: ProcedureDetail } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createProcedure(database, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createProcedure(database, request.ctx, request.body)));
 
   app.patch('/api/v1/procedures/:id', {
     config: { access: 'procedures.write' },
@@ -120,7 +120,7 @@ export async function proceduresRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/procedure-reviews', {
     config: { access: 'procedures.write' },
     schema: { tags: reviewTags, summary: 'Open the review plan of a unit for a year (Idempotency-Key supported)', body: CreateReviewPlanBody, response: { 201: ReviewPlan } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createPlan(database, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createPlan(database, request.ctx, request.body)));
 
   app.get('/api/v1/procedure-reviews/:id', {
     config: { access: 'reform.read' },
@@ -135,7 +135,7 @@ export async function proceduresRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/procedure-reviews/:id/proposals', {
     config: { access: 'procedures.write' },
     schema: { tags: reviewTags, summary: 'Propose a simplification of a procedure (Idempotency-Key supported)', params: z.object({ id: Uuid }), body: CreateProposalBody, response: { 201: Proposal } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createProposal(database, request.ctx, request.params.id, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createProposal(database, request.ctx, request.params.id, request.body)));
 
   app.patch('/api/v1/procedure-proposals/:id', {
     config: { access: 'procedures.write' },

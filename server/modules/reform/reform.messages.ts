@@ -4,7 +4,7 @@
  * A value that differs by language (a record's name, a right, a figure's label, a list of sums) is filled in each
  * language by `fillEach`; the other `{name}` placeholders come from the error's params.
  */
-import { fillParams, type LocalizedText } from '../../platform/errors.ts';
+import { fillEach, joinEach, type LocalizedText } from '../../platform/errors.ts';
 import type { Permission } from '../accounts/permissions.ts';
 
 export const REFORM_REFUSALS = {
@@ -147,21 +147,8 @@ export const REFORM_RIGHTS = {
   'inspections.write': { vi: 'kiểm tra công tác cải cách hành chính', en: 'inspections.write', fr: 'mener les inspections de la réforme administrative' },
 } as const satisfies Partial<Record<Permission, LocalizedText>>;
 
-/** `text` with the values that differ by language filled now; the remaining placeholders stay for the params. */
-export function fillEach(text: LocalizedText, values: Record<string, LocalizedText>): LocalizedText {
-  const pick = (lang: keyof LocalizedText) => Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v[lang]]));
-  return { vi: fillParams(text.vi, pick('vi')), en: fillParams(text.en, pick('en')), fr: fillParams(text.fr, pick('fr')) };
-}
-
 /** A value written the same way in every language (a code). */
 export const same = (s: string): LocalizedText => ({ vi: s, en: s, fr: s });
-
-/** Items joined in each language with `sep`. */
-export const joinEach = (items: LocalizedText[], sep: LocalizedText): LocalizedText => ({
-  vi: items.map((i) => i.vi).join(sep.vi),
-  en: items.map((i) => i.en).join(sep.en),
-  fr: items.map((i) => i.fr).join(sep.fr),
-});
 
 /** Points as read in each language: 5,5 in Vietnamese and French, 5.5 in English. */
 export const pointsEach = (n: number): LocalizedText => ({ vi: String(n).replace('.', ','), en: String(n), fr: String(n).replace('.', ',') });

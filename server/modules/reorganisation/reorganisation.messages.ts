@@ -3,7 +3,7 @@
  * lists a refusal quotes (structural errors of a plan, what forbids a rollback) are already written in the three
  * languages by compile.ts and the participants; `withList` puts them into the sentence, language by language.
  */
-import { fillParams, type LocalizedText } from '../../platform/errors.ts';
+import { fillEach, joinEach, type LocalizedText } from '../../platform/errors.ts';
 
 export const REORGANISATION_REFUSALS = {
   noRight: {
@@ -53,6 +53,5 @@ export const REORGANISATION_REFUSALS = {
 
 /** `text` with its `{name}` placeholder filled, in each language, by `items` of that language joined. */
 export function withList(text: LocalizedText, name: string, items: LocalizedText[]): LocalizedText {
-  const join = (lang: keyof LocalizedText, sep: string) => fillParams(text[lang], { [name]: items.map((i) => i[lang]).join(sep) });
-  return { vi: join('vi', '; '), en: join('en', '; '), fr: join('fr', ' ; ') };
+  return fillEach(text, { [name]: joinEach(items, { vi: '; ', en: '; ', fr: ' ; ' }) });
 }

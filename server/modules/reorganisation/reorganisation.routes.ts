@@ -18,7 +18,7 @@ export async function reorganisationRoutes(app: App, { database, queue }: Deps) 
   app.post('/api/v1/reorganisation-plans', {
     config: { access },
     schema: { tags, summary: 'Enter a plan as a draft (Idempotency-Key supported)', body: PlanBody, response: { 201: Plan } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createPlan(database, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createPlan(database, request.ctx, request.body)));
 
   app.get('/api/v1/reorganisation-plans/:id', {
     config: { access },

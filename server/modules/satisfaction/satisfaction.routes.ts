@@ -29,7 +29,7 @@ export async function satisfactionRoutes(app: App, { database, config }: Deps) {
   app.post('/api/v1/ratings', {
     config: { access: 'portal.self' },
     schema: { tags, summary: 'The signed-in citizen rates their own returned dossier (once; Idempotency-Key supported)', body: PortalRatingBody, response: { 201: Rating } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => rateFromPortal(database, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => rateFromPortal(database, request.ctx, request.body)));
 
   app.get('/api/v1/ratings', {
     config: { access: 'dashboard.read' },

@@ -27,7 +27,7 @@ export async function unitsRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/units', {
     config: { access: 'units.write' },
     schema: { tags, summary: 'Create a unit (Idempotency-Key supported)', body: CreateUnitBody, response: { 201: Unit } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createUnit(database, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createUnit(database, request.ctx, request.body)));
 
   app.patch('/api/v1/units/:id', {
     config: { access: 'units.write' },

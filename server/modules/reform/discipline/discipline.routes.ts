@@ -18,7 +18,7 @@ export async function disciplineRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/discipline-records', {
     config: { access: 'discipline.write' },
     schema: { tags, summary: 'Record a sanction (Idempotency-Key supported)', body: CreateDisciplineBody, response: { 201: DisciplineRecord } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createDiscipline(database, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createDiscipline(database, request.ctx, request.body)));
 
   app.get('/api/v1/discipline-records/:id', {
     config: { access: 'discipline.read' },

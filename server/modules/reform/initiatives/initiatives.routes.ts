@@ -18,7 +18,7 @@ export async function initiativesRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/initiatives', {
     config: { access: 'reform.write' },
     schema: { tags, summary: 'Register a model, initiative or working solution (Idempotency-Key supported)', body: CreateInitiativeBody, response: { 201: Initiative } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createInitiative(database, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createInitiative(database, request.ctx, request.body)));
 
   app.get('/api/v1/initiatives/:id', {
     config: { access: 'reform.read' },

@@ -35,7 +35,7 @@ export async function inspectionsRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/inspection-plans', {
     config: { access: 'inspections.write' },
     schema: { tags, summary: 'Adopt the yearly inspection plan (one per unit and year; Idempotency-Key supported)', body: CreatePlanBody, response: { 201: InspectionPlan } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createPlan(database, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createPlan(database, request.ctx, request.body)));
 
   app.patch('/api/v1/inspection-plans/:id', {
     config: { access: 'inspections.write' },
@@ -55,7 +55,7 @@ export async function inspectionsRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/inspections', {
     config: { access: 'inspections.write' },
     schema: { tags, summary: 'Record an integrated or surprise inspection of a unit below yours (Idempotency-Key supported)', body: CreateInspectionBody, response: { 201: InspectionDetail } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createInspection(database, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createInspection(database, request.ctx, request.body)));
 
   app.get('/api/v1/inspections/:id', {
     config: { access: 'reform.read' },
@@ -70,7 +70,7 @@ export async function inspectionsRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/inspections/:id/recommendations', {
     config: { access: 'inspections.write' },
     schema: { tags, summary: 'Add a recommendation with its responsible unit and deadline (Idempotency-Key supported)', params: id, body: CreateRecommendationBody, response: { 201: Recommendation } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => addRecommendation(database, request.ctx, request.params.id, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => addRecommendation(database, request.ctx, request.params.id, request.body)));
 
   app.get('/api/v1/inspection-recommendations', {
     config: { access: 'reform.read' },

@@ -55,7 +55,7 @@ export async function parRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/par/frameworks', {
     config: { access: 'reform.appraise' },
     schema: { tags, summary: 'Create a year’s framework (draft) for the province (Idempotency-Key supported)', body: CreateFrameworkBody, response: { 201: FrameworkDetail } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createFramework(database, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createFramework(database, request.ctx, request.body)));
 
   app.get('/api/v1/par/frameworks/template.xlsx', {
     config: { access: 'reform.read' },
@@ -92,7 +92,7 @@ export async function parRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/par/frameworks/:id/criteria', {
     config: { access: 'reform.appraise' },
     schema: { tags, summary: 'Add an area, criterion or sub-criterion to a draft framework', params: id, body: CreateCriterionBody, response: { 201: Criterion } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => addCriterion(database, request.ctx, request.params.id, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => addCriterion(database, request.ctx, request.params.id, request.body)));
 
   app.patch('/api/v1/par/criteria/:id', {
     config: { access: 'reform.appraise' },
@@ -107,7 +107,7 @@ export async function parRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/par/frameworks/:id/assessments', {
     config: { access: 'reform.read' },
     schema: { tags, summary: 'Open a self-assessment (reform.write on the unit) or record a published result (reform.appraise on the province)', params: id, body: CreateAssessmentBody, response: { 201: AssessmentSummary } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createAssessment(database, request.ctx, request.params.id, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createAssessment(database, request.ctx, request.params.id, request.body)));
 
   app.get('/api/v1/par/assessments', {
     config: { access: 'reform.read' },
@@ -127,7 +127,7 @@ export async function parRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/par/assessments/:id/scores/:criterionId/evidence', {
     config: { access: 'reform.write' },
     schema: { tags, summary: 'Attach evidence to a criterion: a steering document, a link, or a live figure (snapshotted)', params: idCriterion, body: EvidenceBody, response: { 201: Evidence } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => addEvidence(database, request.ctx, request.params.id, request.params.criterionId, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => addEvidence(database, request.ctx, request.params.id, request.params.criterionId, request.body)));
 
   app.post('/api/v1/par/assessments/:id/submit', {
     config: { access: 'reform.write' },

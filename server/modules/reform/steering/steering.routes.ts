@@ -18,7 +18,7 @@ export async function steeringRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/reform-documents', {
     config: { access: 'reform.write' },
     schema: { tags, summary: 'Register a steering document (Idempotency-Key supported)', body: CreateDocumentBody, response: { 201: SteeringDocument } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createDocument(database, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createDocument(database, request.ctx, request.body)));
 
   app.get('/api/v1/reform-documents/:id', {
     config: { access: 'reform.read' },
@@ -38,7 +38,7 @@ export async function steeringRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/reform-tasks', {
     config: { access: 'reform.write' },
     schema: { tags, summary: 'Assign a task to a unit below yours (Idempotency-Key supported)', body: CreateTaskBody, response: { 201: ReformTask } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createTask(database, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createTask(database, request.ctx, request.body)));
 
   app.get('/api/v1/reform-tasks/:id', {
     config: { access: 'reform.read' },

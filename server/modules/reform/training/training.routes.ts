@@ -25,7 +25,7 @@ export async function trainingRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/training/classes', {
     config: { access: 'reform.write' },
     schema: { tags, summary: 'Record a training class (Idempotency-Key supported)', body: CreateClassBody, response: { 201: TrainingClass } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createClass(database, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createClass(database, request.ctx, request.body)));
 
   app.get('/api/v1/training/attendance-template.xlsx', {
     config: { access: 'reform.read' },
@@ -67,5 +67,5 @@ export async function trainingRoutes(app: App, { database }: Deps) {
   app.post('/api/v1/training/external', {
     config: { access: 'reform.write' },
     schema: { tags, summary: 'Record an official sent to an external course (Idempotency-Key supported)', body: CreateExternalBody, response: { 201: ExternalCourse } },
-  }, async (request, reply) => idempotent(database, request, reply, 201, () => createExternal(database, request.ctx, request.body)));
+  }, async (request, reply) => idempotent(database, request, reply, 201, ({ database }) => createExternal(database, request.ctx, request.body)));
 }
