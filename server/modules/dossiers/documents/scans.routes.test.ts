@@ -186,6 +186,20 @@ describe('scans and digitisation API', () => {
     assert.equal(wrong.statusCode, 404);
   });
 
+  test('400, not 500, for a damaged multipart body (its boundary is not the announced one, or it is cut short); nothing stored', async () => {
+    const d = await receive();
+    const good = multipart(PDF);
+    const mismatched = { ...good, headers: { 'content-type': 'multipart/form-data; boundary=----not-the-boundary-of-the-body' } };
+    const cut = { ...good, payload: good.payload.subarray(0, good.payload.length - 30) };
+    for (const body of [mismatched, cut]) {
+      const res = await upload(d, 0, body);
+      assert.equal(res.statusCode, 400, res.body);
+      assert.equal(res.json().errors[0].field, 'file');
+      assert.match(res.json().errors[0].message, /Không đọc được tệp gửi lên/);
+    }
+    assert.equal((await fileRows(d.id)).length, 0);
+  });
+
   test('page by page: pages uploaded with ?digitised=false leave the document undigitised until confirmed', async () => {
     const d = await receive();
     const p1 = await upload(d, 1, multipart(PNG, 'trang-1.png', 'image/png'), c.motcua, '?digitised=false');

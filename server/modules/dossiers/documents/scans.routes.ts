@@ -65,7 +65,12 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
       throw new AppError('VALIDATION_FAILED', { detail: 'send one file only', fields: [{ field: 'file', code: 'too_many', message: msg('Mỗi lần chỉ gửi một tệp', 'Send one file at a time', 'Un seul fichier à la fois') }] });
     }
-    throw err;
+    // Nothing else but the parsing of the request's body runs in this block: a boundary that is not the announced
+    // one, a body cut short, a malformed part header. The client sent a damaged form; it is not our failure.
+    throw new AppError('VALIDATION_FAILED', {
+      detail: `unreadable multipart body: ${(err as Error).message}`,
+      fields: [{ field: 'file', code: 'unreadable', message: msg('Không đọc được tệp gửi lên (dữ liệu bị hỏng hoặc không trọn vẹn); hãy gửi lại', 'The uploaded file could not be read (damaged or incomplete data); send it again', 'Le fichier envoyé est illisible (données endommagées ou incomplètes) ; renvoyez-le') }],
+    });
   }
 }
 
