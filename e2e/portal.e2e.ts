@@ -3,7 +3,8 @@
  * provider it starts (no OIDC_ISSUER in demo mode): the citizen signs in with the electronic identity on a phone,
  * files a procedure with a fee online with two uploaded documents, sees the VietQR code and the application in
  * "my dossiers"; the counter officer receives it from the online inbox; the citizen sees the new status, in
- * Vietnamese and in English. axe-core checks every portal page for serious or critical accessibility violations.
+ * Vietnamese and in English; the "my dossiers" link of the messages, opened signed out, lands there after the sign-in.
+ * axe-core checks every portal page for serious or critical accessibility violations.
  * Run: node --import tsx --test --test-reporter=spec e2e/portal.e2e.ts
  */
 import assert from 'node:assert/strict';
@@ -161,6 +162,23 @@ describe('citizen portal', () => {
     await section.getByRole('cell', { name: '0011001234567' }).waitFor();
     await screenshot(admin, 'portal-payment-accounts');
     await admin.context().close();
+  });
+
+  journey('the "my dossiers" link of a message, opened signed out, lands on "my dossiers" after the sign-in', async () => {
+    const page = await newPage({ viewport: PHONE, timeout: 20_000 });
+    await page.goto(`${e2e.server.url}/cong-dan?muc=ho-so-cua-toi`);
+    await page.getByRole('heading', { name: 'Dịch vụ công trực tuyến', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Đăng nhập bằng định danh điện tử' }).click();
+    await page.locator('input[name="login"]').fill('congdan');
+    await page.locator('input[name="password"]').fill('any-password');
+    await page.locator('button[type="submit"]').click();
+    await page.getByText('Xin chào, Nguyễn Văn Hùng').waitFor();
+    assert.equal(new URL(page.url()).search, '?muc=ho-so-cua-toi');
+    const mine = page.getByRole('tab', { name: 'Hồ sơ của tôi' });
+    assert.equal(await mine.getAttribute('aria-selected'), 'true', '"my dossiers" is the active tab');
+    assert.equal(await page.getByRole('tab', { name: 'Nộp hồ sơ trực tuyến' }).getAttribute('aria-selected'), 'false');
+    await page.getByTestId('my-dossier').filter({ hasText: PROCEDURE }).first().waitFor();
+    await page.context().close();
   });
 
   journey('the portal works with the keyboard alone (French)', async () => {

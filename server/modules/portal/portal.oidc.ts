@@ -25,8 +25,19 @@ export const CALLBACK_PATH = '/api/v1/portal/oidc/callback';
 /** Why a sign-in was refused: the code travels to the portal page (?loi=…), which words it in the reader's language. */
 export type RefusalReason = 'state_missing' | 'state_mismatch' | 'state_expired' | 'state_used' | 'nonce_mismatch' | 'provider_error' | 'official_not_allowed' | 'not_configured';
 
+/**
+ * Sections of the portal page a link may open (`/cong-dan?muc=…`, e.g. "my dossiers" in the messages the applicant
+ * receives); a sign-in started from one comes back to it. A closed list: nothing else is ever put in the return address.
+ */
+export const PORTAL_SECTIONS = ['ho-so-cua-toi'] as const;
+export type PortalSection = (typeof PORTAL_SECTIONS)[number];
+/** The section named by `?muc=`, or null for anything not in PORTAL_SECTIONS. */
+export const portalSectionOf = (v: unknown): PortalSection | null => (PORTAL_SECTIONS as readonly unknown[]).includes(v) ? (v as PortalSection) : null;
+
 export class SignInRefused extends AppError {
   readonly reason: RefusalReason;
+  /** The section the refused sign-in started from, when the pending request was found (so a retry keeps it). */
+  section: PortalSection | null = null;
   constructor(reason: RefusalReason, detail: string) {
     super('SIGN_IN_REFUSED', { detail, params: { reason } });
     this.reason = reason;
@@ -88,10 +99,10 @@ export class OidcProvider {
 }
 
 /**
- * Begins a sign-in: stores state, nonce and PKCE verifier; returns the provider's authorization URL and the id
- * the browser keeps in a cookie.
+ * Begins a sign-in: stores state, nonce, PKCE verifier and the portal section to come back to; returns the
+ * provider's authorization URL and the id the browser keeps in a cookie.
  */
-export async function beginSignIn(database: Database, provider: OidcProvider, cfg: Config, redirectUri: string, now = new Date()): Promise<{ url: string; requestId: string; expiresAt: Date }> {
+export async function beginSignIn(database: Database, provider: OidcProvider, cfg: Config, redirectUri: string, section: PortalSection | null = null, now = new Date()): Promise<{ url: string; requestId: string; expiresAt: Date }> {
   const { config } = await provider.get(redirectUri);
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
@@ -99,7 +110,7 @@ export async function beginSignIn(database: Database, provider: OidcProvider, cf
   const expiresAt = new Date(now.getTime() + cfg.OIDC_STATE_TTL_SECONDS * 1000);
   // Sign-ins abandoned at the provider leave a row each: forget those expired for a day (kept that long for the audit's sake).
   await database.db.delete(portalOidcRequests).where(lt(portalOidcRequests.expiresAt, new Date(now.getTime() - 86_400_000)));
-  const [row] = await database.db.insert(portalOidcRequests).values({ state, nonce, codeVerifier, redirectUri, createdAt: now, expiresAt }).returning({ id: portalOidcRequests.id });
+  const [row] = await database.db.insert(portalOidcRequests).values({ state, nonce, codeVerifier, redirectUri, returnSection: section, createdAt: now, expiresAt }).returning({ id: portalOidcRequests.id });
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
     scope: cfg.OIDC_SCOPES,
@@ -139,6 +150,8 @@ export interface SignInResult {
   expiresAt: Date;
   userId: string;
   created: boolean;
+  /** The portal section the sign-in started from. */
+  section: PortalSection | null;
 }
 
 /**
@@ -158,6 +171,10 @@ export async function completeSignIn(
     return await completeOrThrow(database, provider, cfg, input, actor, now);
   } catch (err) {
     if (err instanceof SignInRefused) {
+      if (isUuid(input.requestId)) {
+        const [req] = await database.db.select({ section: portalOidcRequests.returnSection }).from(portalOidcRequests).where(eq(portalOidcRequests.id, input.requestId));
+        err.section = portalSectionOf(req?.section);
+      }
       await database.transaction((tx) => recordAudit(tx, actor, { action: 'portal.signin_refused', subjectType: 'oidc_request', subjectId: isUuid(input.requestId) ? input.requestId : null, after: { reason: err.reason, detail: err.message } }));
     }
     throw err;
@@ -202,7 +219,7 @@ async function completeOrThrow(database: Database, provider: OidcProvider, cfg: 
   return database.transaction(async (tx) => {
     const { user, created } = await linkAccount(tx, cfg, issuer, id, actor, now);
     const session = await openSession(tx, { sessionTtlHours: cfg.SESSION_TTL_HOURS }, user, { ip: input.ip, userAgent: input.userAgent, method: 'oidc' }, actor, now);
-    return { ...session, userId: user.id, created };
+    return { ...session, userId: user.id, created, section: portalSectionOf(req.returnSection) };
   });
 }
 

@@ -151,6 +151,23 @@ describe('citizen portal', () => {
       assert.equal((await callback(s, back, null)).headers.location, '/cong-dan?loi=state_missing');
     });
 
+    test('a sign-in started from "my dossiers" (?muc=ho-so-cua-toi) comes back to it, refused or not; any other value is ignored', async () => {
+      const start = await beginAtServer(s, 'ho-so-cua-toi');
+      assert.equal((await s.database.query(`SELECT return_section FROM portal_oidc_requests WHERE id = $1`, [start.requestId])).rows[0].return_section, 'ho-so-cua-toi');
+      const back = await walkProvider(start.authUrl, 'congdan');
+      const res = await callback(s, back, start.cookie);
+      assert.equal(res.statusCode, 302, res.body);
+      assert.equal(res.headers.location, '/cong-dan?muc=ho-so-cua-toi');
+      assert.ok(res.cookies.find((c) => c.name === SESSION_COOKIE), 'signed in');
+      assert.equal((await callback(s, back, start.cookie)).headers.location, '/cong-dan?loi=state_used&muc=ho-so-cua-toi', 'a retry from the refusal keeps the section');
+      for (const other of ['https://evil.example/', '//evil.example', 'gui-ho-so']) {
+        const o = await beginAtServer(s, other);
+        assert.equal((await s.database.query(`SELECT return_section FROM portal_oidc_requests WHERE id = $1`, [o.requestId])).rows[0].return_section, null, other);
+        const r = await callback(s, await walkProvider(o.authUrl, 'congdan'), o.cookie);
+        assert.equal(r.headers.location, '/cong-dan', other);
+      }
+    });
+
     test('an official linked to an identity is refused unless the setting allows officials', async () => {
       const { rows } = await s.database.query(`SELECT user_id FROM portal_identities WHERE subject = 'congdan3'`);
       assert.equal(rows.length, 0);

@@ -56,9 +56,12 @@ export async function walkProvider(authUrl: string, login: string): Promise<URL>
   throw new Error('too many redirects at the provider');
 }
 
-/** Leaves for the provider through the server: its authorization URL and the browser's pending-sign-in cookie. */
-export async function beginAtServer(s: TestServer): Promise<{ authUrl: string; cookie: string; requestId: string }> {
-  const res = await s.app.inject({ method: 'GET', url: '/api/v1/portal/oidc/login' });
+/**
+ * Leaves for the provider through the server (from the portal's section `muc`, if given): its authorization URL and
+ * the browser's pending-sign-in cookie.
+ */
+export async function beginAtServer(s: TestServer, muc?: string): Promise<{ authUrl: string; cookie: string; requestId: string }> {
+  const res = await s.app.inject({ method: 'GET', url: `/api/v1/portal/oidc/login${muc === undefined ? '' : `?${new URLSearchParams({ muc })}`}` });
   assert.equal(res.statusCode, 302, res.body);
   const c = res.cookies.find((x) => x.name === OIDC_COOKIE);
   assert.ok(c, 'the pending sign-in cookie is set');

@@ -29,6 +29,8 @@ export default function PortalPage() {
   const { me, logout } = useAuth();
   const [params] = useSearchParams();
   const refusal = params.get('loi');
+  // The section a link opened (?muc=) travels through the sign-in: the server keeps it with the pending request and comes back to it.
+  const section = params.get('muc');
   const [status, setStatus] = useState<{ signInAvailable: boolean; devProvider: boolean } | null>(null);
   useDocumentTitle(s.title);
   useEffect(() => {
@@ -68,7 +70,7 @@ export default function PortalPage() {
               <Alert type="warning" showIcon title={s.notAvailable} />
             ) : (
               <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-                <Button type="primary" size="large" block icon={<SafetyCertificateOutlined aria-hidden />} href="/api/v1/portal/oidc/login" data-testid="oidc-sign-in">
+                <Button type="primary" size="large" block icon={<SafetyCertificateOutlined aria-hidden />} href={`/api/v1/portal/oidc/login${section ? `?${new URLSearchParams({ muc: section })}` : ''}`} data-testid="oidc-sign-in">
                   {s.signIn}
                 </Button>
                 <Typography.Text type="secondary">{s.signInHelp}</Typography.Text>
@@ -83,7 +85,10 @@ export default function PortalPage() {
   );
 }
 
-/** `?muc=ho-so-cua-toi` opens "my dossiers" (the link in the messages the applicant receives, server/modules/portal/portal.jobs.ts). */
+/**
+ * `?muc=ho-so-cua-toi` opens "my dossiers" (the link in the messages the applicant receives, server/modules/portal/portal.jobs.ts),
+ * also after a sign-in started from it (server/modules/portal/portal.oidc.ts PORTAL_SECTIONS).
+ */
 const MY_APPLICATIONS = 'ho-so-cua-toi';
 
 function CitizenHome({ s }: { s: S }) {
