@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Lang } from '../../platform/messages.ts';
-import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../audit/audit.service.ts';
+import { notGranted } from './accounts.messages.ts';
 import { scopeRoots, type Permission, type Principal } from './permissions.ts';
 
 /** The set of units on which the caller holds a permission: either everything, or explicit unit ids. */
@@ -19,7 +19,7 @@ export interface Context {
   lang: Lang;
   /** Units covered by `permission` (subtrees of the granted units, across all dates). Cached per context. */
   scope(permission: Permission): Promise<Scope>;
-  /** Throws FORBIDDEN unless `unitId` lies in the scope of `permission`. */
+  /** Throws FORBIDDEN (naming the right in the caller's language) unless `unitId` lies in the scope of `permission`. */
   requireUnit(permission: Permission, unitId: string | null | undefined): Promise<void>;
 }
 
@@ -57,7 +57,7 @@ export function makeContext(db: Db, actor: Actor, principal: Principal | null, l
     },
     async requireUnit(permission, unitId) {
       const s = await ctx.scope(permission);
-      if (!s.covers(unitId)) throw new AppError('FORBIDDEN', { detail: `${permission} not granted on unit ${unitId ?? '(none)'}` });
+      if (!s.covers(unitId)) throw notGranted(permission, unitId);
     },
   };
   return ctx;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Uuid } from '../../../contracts/common.ts';
 import type { App, Deps } from '../../http/types.ts';
-import { AppError } from '../../platform/errors.ts';
+import { forbidden } from '../../platform/errors.ts';
+import { AUDIT_REFUSALS } from './audit.messages.ts';
 import { listAudit, verifyAuditChain } from './audit.service.ts';
 
 const AuditQuery = z.strictObject({
@@ -37,7 +38,7 @@ export async function auditRoutes(app: App, { database }: Deps) {
     schema: { tags: ['audit'], summary: 'Recompute the hash chain (global auditors only)' },
   }, async (request) => {
     if (!(await request.ctx.scope('audit.read')).all) {
-      throw new AppError('FORBIDDEN', { detail: 'verifying the whole chain needs installation-wide audit rights' });
+      throw forbidden(AUDIT_REFUSALS.verifyNeedsGlobalRights);
     }
     return verifyAuditChain(database.db);
   });

@@ -59,7 +59,12 @@ describe('audit log', () => {
     assert.ok(all.length > rows.length, 'an administrator sees the other communes’ creations too');
     const other = await s.app.inject({ url: `/api/v1/audit?unitId=${await s.unitId('Xã Hải Lạng')}`, headers: { cookie: leader } });
     assert.equal(other.statusCode, 403);
-    assert.equal((await s.app.inject({ url: '/api/v1/audit/verify', headers: { cookie: leader } })).statusCode, 403);
+    const verify = await s.app.inject({ url: '/api/v1/audit/verify', headers: { cookie: leader } });
+    assert.equal(verify.statusCode, 403);
+    assert.equal(verify.json().detail, 'Chỉ người có quyền xem nhật ký trên toàn hệ thống mới kiểm tra được chuỗi băm');
+    const verifyEn = await s.app.inject({ url: '/api/v1/audit/verify', headers: { cookie: leader, 'accept-language': 'en' } });
+    assert.equal(verifyEn.json().detail, 'verifying the whole chain needs installation-wide audit rights');
+    assert.equal(other.json().detail, 'Tài khoản của bạn chưa được giao quyền xem nhật ký hệ thống tại đơn vị này');
     assert.equal((await s.app.inject({ url: '/api/v1/audit/verify', headers: { cookie: admin } })).json().ok, true);
   });
 

@@ -1,15 +1,17 @@
 /**
- * Maps the pure engine's `CalendarError` to the platform's `AppError` (code DEADLINE_RULE, 422) with the
- * request field named and a message in vi/en/fr, so that a client can show it beside the field.
+ * Maps the pure engine's `CalendarError` to the platform's `AppError` (code DEADLINE_RULE, 422) with its sentence
+ * in vi/en/fr as the problem's `detail` and, when the request field is known, beside that field. Other modules
+ * that run the engine (dossier and feedback deadlines) use `deadlineRuleError` through the module's index.
  */
-import { AppError, type FieldError } from '../../platform/errors.ts';
+import { AppError, type FieldError, type LocalizedText } from '../../platform/errors.ts';
 import { CalendarError, type CalendarErrorCode } from './errors.ts';
 
-type Msg = { vi: string; en: string; fr: string };
+type Msg = LocalizedText;
 
 const str = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
-function messageOf(e: CalendarError): Msg {
+/** What a calendar error means, in the three interface languages, with its offending values. */
+export function messageOf(e: CalendarError): Msg {
   const d = e.details;
   const messages: Record<CalendarErrorCode, () => Msg> = {
     INVALID_DURATION: () => ({
@@ -51,9 +53,13 @@ function messageOf(e: CalendarError): Msg {
   return messages[e.code]();
 }
 
-/** A DEADLINE_RULE problem naming `field`, from a calendar error. */
-export function deadlineRule(e: CalendarError, field: string): AppError {
-  return new AppError('DEADLINE_RULE', { detail: e.message, fields: [{ field, code: e.code.toLowerCase(), message: messageOf(e) }] });
+/**
+ * The DEADLINE_RULE problem (422) of a calendar error: its sentence as `detail` (in the caller's language), and
+ * beside the request `field` it is about when there is one (`code` = the engine's code in lower case).
+ */
+export function deadlineRuleError(e: CalendarError, field?: string): AppError {
+  const message = messageOf(e);
+  return new AppError('DEADLINE_RULE', { detail: message, ...(field ? { fields: [{ field, code: e.code.toLowerCase(), message }] } : {}) });
 }
 
 /**
@@ -63,13 +69,13 @@ export async function withCalendarField<T>(fieldOf: (e: CalendarError) => string
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof CalendarError) throw deadlineRule(e, fieldOf(e));
+    if (e instanceof CalendarError) throw deadlineRuleError(e, fieldOf(e));
     throw e;
   }
 }
 
-/** Several field errors at once (row-level import errors), as one DEADLINE_RULE or VALIDATION_FAILED problem. */
-export function fieldProblems(code: 'DEADLINE_RULE' | 'VALIDATION_FAILED', fields: FieldError[], detail: string): AppError {
+/** Several field errors at once (row-level import errors), as one VALIDATION_FAILED problem. */
+export function fieldProblems(code: 'VALIDATION_FAILED', fields: FieldError[], detail: string): AppError {
   return new AppError(code, { detail, fields });
 }
 

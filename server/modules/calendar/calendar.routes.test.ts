@@ -130,6 +130,9 @@ describe('calendar API', () => {
       assert.equal(res.json().code, 'DEADLINE_RULE');
       assert.equal(res.json().errors[0].field, 'year');
       assert.match(res.json().errors[0].message, /outside the working calendar \(2013–2050\)/);
+      assert.equal(res.json().detail, 'The date is outside the working calendar (2013–2050).');
+      const vi = await call('GET', '/api/v1/calendar/years/2100', counter);
+      assert.equal(vi.json().detail, 'Ngày nằm ngoài phạm vi của lịch làm việc (2013–2050).');
     });
 
     test('returns 401 without a session and 403 to a citizen', async () => {
@@ -200,6 +203,7 @@ describe('calendar API', () => {
       assert.equal(neg.json().code, 'DEADLINE_RULE');
       assert.equal(neg.json().errors[0].field, 'duration.value');
       assert.match(neg.json().errors[0].message, /^Délai invalide \(-1\)/);
+      assert.equal(neg.json().detail, neg.json().errors[0].message);
       const quarter = await deadline(tienYen, '2025-03-12T09:00:00+07:00', 0.25);
       assert.equal(quarter.statusCode, 422);
       assert.equal(quarter.json().errors[0].field, 'duration.value');
@@ -289,10 +293,15 @@ describe('calendar API', () => {
   });
 
   describe('POST /api/v1/calendar/years/:year/entries', () => {
-    test('returns 409 when the date already has an entry in that calendar; nothing stored', async () => {
+    test('returns 409 when the date already has an entry in that calendar, saying which in Vietnamese by default and in English on request; nothing stored', async () => {
       const was = await stored();
-      const res = await call('POST', '/api/v1/calendar/years/2026/entries', admin, { date: '2026-08-31', kind: 'makeup_working_day', reason: { vi: 'x' }, source: 'x' });
+      const body = { date: '2026-08-31', kind: 'makeup_working_day', reason: { vi: 'x' }, source: 'x' };
+      const res = await call('POST', '/api/v1/calendar/years/2026/entries', admin, body);
       assert.equal(res.statusCode, 409);
+      assert.equal(res.json().detail, 'Ngày 31/08/2026 đã được ghi là ngày nghỉ trong lịch này; hãy xoá mục đó trước khi thêm mới');
+      const en = await call('POST', '/api/v1/calendar/years/2026/entries', admin, body, { 'accept-language': 'en' });
+      assert.equal(en.statusCode, 409);
+      assert.equal(en.json().detail, '31/08/2026 already has an entry in this calendar (day off); remove it first');
       assert.deepEqual(await stored(), was);
     });
 
@@ -351,6 +360,7 @@ describe('calendar API', () => {
     test('returns 409 for a stale layer version', async () => {
       const res = await call('POST', '/api/v1/calendar/years/2026/entries', communeAdmin, { unitId: tienYen, version: 0, date: '2026-10-06', kind: 'day_off', reason: { vi: 'x' }, source: 'x' });
       assert.equal(res.statusCode, 409);
+      assert.equal(res.json().detail, 'Lịch làm việc của đơn vị vừa được người khác cập nhật (phiên bản 1, bạn đang xem 0); hãy tải lại');
     });
   });
 
@@ -410,7 +420,9 @@ describe('calendar API', () => {
       const was = await stored();
       assert.equal((await call('PUT', '/api/v1/calendar/settings', counter, { unitId: tienYen, version: 1, changeReason: 'x', settings: summerWinter })).statusCode, 403);
       assert.equal((await call('PUT', '/api/v1/calendar/settings', communeAdmin, { unitId: haiLang, version: 0, changeReason: 'x', settings: summerWinter })).statusCode, 403);
-      assert.equal((await call('PUT', '/api/v1/calendar/settings', communeAdmin, { unitId: null, version: 1, changeReason: 'x', settings: summerWinter })).statusCode, 403);
+      const national = await call('PUT', '/api/v1/calendar/settings', communeAdmin, { unitId: null, version: 1, changeReason: 'x', settings: summerWinter });
+      assert.equal(national.statusCode, 403);
+      assert.equal(national.json().detail, 'Chỉ quản trị viên toàn hệ thống mới được thay đổi lịch làm việc chung toàn quốc');
       assert.equal((await call('PUT', '/api/v1/calendar/settings', undefined, { unitId: null, version: 1, changeReason: 'x', settings: summerWinter })).statusCode, 401);
       assert.deepEqual(await stored(), was);
     });
@@ -447,6 +459,7 @@ describe('calendar API', () => {
       const res = await call('PUT', '/api/v1/calendar/settings', admin, { unitId: null, version: 1, changeReason: 'x', settings: null });
       assert.equal(res.statusCode, 422);
       assert.equal(res.json().code, 'RULE_VIOLATED');
+      assert.equal(res.json().detail, 'Lịch làm việc chung toàn quốc phải có cấu hình giờ làm việc; không thể bỏ cấu hình này');
     });
 
     test("a commune administrator sets their commune's summer/winter hours and a 15:00 cut-off; units below inherit them; 409 when stale", async () => {

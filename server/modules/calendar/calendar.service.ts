@@ -19,7 +19,8 @@ import type {
   VersionsQuery,
 } from '../../../contracts/calendar.ts';
 import type { Database, Db, Tx } from '../../db/client.ts';
-import { AppError, notFound, ruleViolated, type FieldError } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, notFound, ruleViolated, type FieldError } from '../../platform/errors.ts';
+import { displayDate } from '../../platform/clock.ts';
 import type { Lang } from '../../platform/messages.ts';
 import { subtreeIds, type Context } from '../accounts/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -38,7 +39,8 @@ import {
   type EffectiveSettings,
   type ResolvedCalendar,
 } from './calendar.builder.ts';
-import { deadlineRule, fieldProblems, invalidField, unknownUnit, withCalendarField } from './calendar.errors.ts';
+import { deadlineRuleError, fieldProblems, invalidField, unknownUnit, withCalendarField } from './calendar.errors.ts';
+import { CALENDAR_REFUSALS } from './calendar.messages.ts';
 import { emitCalendarChanged, type CalendarChangedEvent } from './calendar.events.ts';
 import {
   bumpCalendarVersion,
@@ -90,14 +92,14 @@ async function requireUnitExists(db: Db, unitId: string | null | undefined, fiel
 /** The national layer needs installation-wide calendar.write; a unit layer, calendar.write on that unit. */
 async function authorizeLayer(ctx: Context, unitId: string | null): Promise<void> {
   if (unitId === null) {
-    if (!(await ctx.scope('calendar.write')).all) throw new AppError('FORBIDDEN', { detail: 'only an installation-wide administrator changes the national calendar' });
+    if (!(await ctx.scope('calendar.write')).all) throw forbidden(CALENDAR_REFUSALS.nationalByGlobalAdmin);
     return;
   }
   await ctx.requireUnit('calendar.write', unitId);
 }
 
 function outOfCalendar(year: number, field: string): AppError {
-  return deadlineRule(
+  return deadlineRuleError(
     new CalendarError('OUT_OF_RANGE', `Year ${year} is outside the calendar (${CALENDAR_YEARS.from}–${CALENDAR_YEARS.to})`, { value: year, fromYear: CALENDAR_YEARS.from, toYear: CALENDAR_YEARS.to }),
     field,
   );
@@ -165,11 +167,11 @@ async function changeCalendar<T>(database: Database, ctx: Context, spec: ChangeS
     let layer = await findCalendarOfUnit(tx.db, spec.unitId);
     const layerVersion = layer?.version ?? 0;
     if (spec.expectedVersion !== undefined && spec.expectedVersion !== layerVersion) {
-      throw new AppError('CONFLICT', { detail: `the calendar of this unit is at version ${layerVersion}, not ${spec.expectedVersion}` });
+      throw conflict(CALENDAR_REFUSALS.staleVersion, { current: layerVersion, sent: spec.expectedVersion });
     }
     if (!layer) layer = await insertCalendar(tx.db, spec.unitId, n);
     const bumped = await bumpCalendarVersion(tx.db, layer.id, layer.version);
-    if (!bumped) throw new AppError('CONFLICT', { detail: 'the calendar changed meanwhile' });
+    if (!bumped) throw conflict(CALENDAR_REFUSALS.changedMeanwhile);
 
     const applied = await spec.apply(tx, bumped, n);
 
@@ -394,7 +396,7 @@ export function convertLunar(lang: Lang, q: z.infer<typeof LunarQuery>) {
     }[lang];
     return { solar, weekday: weekdayOf(Date.parse(`${solar}T00:00:00Z`) / MS_PER_DAY), lunar, yearName, text };
   } catch (e) {
-    if (e instanceof CalendarError) throw deadlineRule(e, fieldOf(e));
+    if (e instanceof CalendarError) throw deadlineRuleError(e, fieldOf(e));
     throw e;
   }
 }
@@ -404,7 +406,7 @@ export function convertLunar(lang: Lang, q: z.infer<typeof LunarQuery>) {
 /** Replaces a layer's office settings (or, with null, drops a unit's own settings so that it inherits again). */
 export async function updateSettings(database: Database, ctx: Context, input: z.infer<typeof UpdateSettingsBody>) {
   await requireUnitExists(database.db, input.unitId);
-  if (input.unitId === null && input.settings === null) throw ruleViolated('the national calendar must keep its office settings');
+  if (input.unitId === null && input.settings === null) throw ruleViolated(CALENDAR_REFUSALS.nationalKeepsSettings);
   const settings = input.settings ? { ...input.settings, weeklyDaysOff: [...new Set(input.settings.weeklyDaysOff)].sort() } : null;
   const { change } = await changeCalendar(database, ctx, {
     unitId: input.unitId,
@@ -452,7 +454,7 @@ export async function addScheduleEntry(database: Database, ctx: Context, year: n
     fieldOf: () => 'date',
     apply: async (tx, layer, n) => {
       const existing = await findCurrentScheduleDayOn(tx.db, layer.id, input.date);
-      if (existing) throw new AppError('CONFLICT', { detail: `${input.date} already has an entry in this calendar (${existing.kind}); remove it first` });
+      if (existing) throw conflict(existing.kind === 'day_off' ? CALENDAR_REFUSALS.dayOffExists : CALENDAR_REFUSALS.makeupDayExists, { date: displayDate(input.date) });
       const [row] = await insertScheduleDays(tx.db, [
         { calendarId: layer.id, year, date: input.date, kind: input.kind, reason: localized(input.reason), source: input.source, confirmed: input.confirmed, swapWith: input.swapWith ?? null, fromVersion: n },
       ]);
@@ -476,7 +478,7 @@ export async function removeScheduleEntry(database: Database, ctx: Context, year
     fieldOf: () => 'id',
     apply: async (tx, l, n) => {
       const still = await findCurrentScheduleDay(tx.db, id);
-      if (!still) throw new AppError('CONFLICT', { detail: 'the entry was removed meanwhile' });
+      if (!still) throw conflict(CALENDAR_REFUSALS.entryRemovedMeanwhile);
       await closeRows(tx.db, calendarScheduleDays, [id], n);
       return { before: { entry: presentEntry(row, l.unitId) }, after: { entry: null }, result: null };
     },

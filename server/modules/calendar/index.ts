@@ -1,8 +1,11 @@
 /**
  * Public face of the calendar module: Vietnamese lunar calendar, statutory holidays and yearly schedules as data,
  * the working-time engine and its explanations. Pure: no database, no HTTP, no clock, no time-zone setting.
+ * `deadlineRuleError` turns an engine error into the platform's DEADLINE_RULE problem, its sentence in vi/en/fr:
+ * `if (isCalendarError(err)) throw deadlineRuleError(err)`.
  */
 export { CalendarError, isCalendarError, type CalendarErrorCode } from './errors.ts';
+export { deadlineRuleError, messageOf as calendarErrorMessage } from './calendar.errors.ts';
 export {
   LUNAR_MAX_YEAR,
   LUNAR_MIN_YEAR,

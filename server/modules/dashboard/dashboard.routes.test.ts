@@ -191,7 +191,11 @@ describe('dashboard API', () => {
     assert.equal(audit[0].action, 'dashboard.report.request');
     const job = await s.database.query(`SELECT data FROM pgboss.job WHERE name = $1`, [REPORT_JOB]);
     assert.deepEqual(job.rows.map((r) => r.data), [{ reportId: rep.id }]);
-    assert.equal((await get(`/api/v1/dashboard/reports/${rep.id}/file`)).statusCode, 409);
+    const early = await get(`/api/v1/dashboard/reports/${rep.id}/file`);
+    assert.equal(early.statusCode, 409);
+    assert.equal(early.json().detail, 'Báo cáo đang chờ lập; vui lòng tải về sau ít phút');
+    const earlyEn = await s.app.inject({ url: `/api/v1/dashboard/reports/${rep.id}/file`, headers: { cookie: cookie.lanhdao, 'accept-language': 'en' } });
+    assert.equal(earlyEn.json().detail, 'the report is queued; download it in a few minutes');
 
     await runReport(s.database, rep.id);
     const ready = (await get(`/api/v1/dashboard/reports/${rep.id}`)).json();

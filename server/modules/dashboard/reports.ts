@@ -11,13 +11,14 @@ import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Database } from '../../db/client.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { drawOfficialHeader, newPdf, pdfToBuffer } from '../../platform/pdf.ts';
 import type { Queue } from '../../platform/queue.ts';
 import type { Context } from '../accounts/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Dashboard, Index766, Report, ReportBody, UnitsMode } from '../../../contracts/dashboard.ts';
 import { displayDate } from '../../platform/clock.ts';
+import { DASHBOARD_REFUSALS } from './dashboard.messages.ts';
 import { dashboardReports, type DashboardReportRow } from './dashboard.schema.ts';
 import { getDashboard } from './dashboard.service.ts';
 import { comparisonSheet, figuresSheet, indexSheet, proceduresSheet, trendSheet, UNITS_LABEL, writeWorkbook, XLSX_TYPE } from './exports.ts';
@@ -100,7 +101,7 @@ export async function getReport(deps: ReportDeps, ctx: Context, id: string) {
 
 export async function getReportFile(deps: ReportDeps, ctx: Context, id: string) {
   const r = await findOwn(deps, ctx, id);
-  if (r.status !== 'ready' || !r.content) throw new AppError('CONFLICT', { detail: `report is ${r.status}` });
+  if (r.status !== 'ready' || !r.content) throw conflict(r.status === 'queued' ? DASHBOARD_REFUSALS.reportQueued : r.status === 'running' ? DASHBOARD_REFUSALS.reportRunning : DASHBOARD_REFUSALS.reportFailed, { status: r.status });
   return { fileName: r.fileName!, mediaType: r.mediaType!, bytes: r.content };
 }
 

@@ -98,6 +98,7 @@ describe('units API', () => {
     test('returns 403 when the parent is another commune', async () => {
       const res = await s.app.inject({ method: 'POST', url: '/api/v1/units', headers: { cookie: communeAdmin }, payload: { name: 'Thôn Lạ', kind: 'village', parentId: haiLang, validFrom: '2026-01-01' } });
       assert.equal(res.statusCode, 403);
+      assert.equal(res.json().detail, 'Tài khoản của bạn chưa được giao quyền cập nhật danh mục đơn vị tại đơn vị này');
       const { rows } = await s.database.query(`SELECT count(*)::int AS n FROM units WHERE name = 'Thôn Lạ'`);
       assert.equal(rows[0].n, 0);
     });
@@ -114,15 +115,26 @@ describe('units API', () => {
       assert.deepEqual(fields, ['name', 'parentId', 'validFrom']);
     });
 
-    test('refuses a village valid before its commune existed (rule violation, 422)', async () => {
+    test('refuses a village valid before its commune existed (rule violation, 422), naming the commune', async () => {
       const res = await s.app.inject({ method: 'POST', url: '/api/v1/units', headers: { cookie: admin }, payload: { name: 'Thôn Cũ', kind: 'village', parentId: tienYen, validFrom: '2020-01-01' } });
       assert.equal(res.statusCode, 422);
       assert.equal(res.json().code, 'RULE_VIOLATED');
+      assert.equal(res.json().detail, 'Thời gian hiệu lực của đơn vị phải nằm trong thời gian hiệu lực của đơn vị cấp trên (Xã Tiên Yên)');
     });
 
-    test('refuses a kind that cannot sit under the parent', async () => {
-      const res = await s.app.inject({ method: 'POST', url: '/api/v1/units', headers: { cookie: admin }, payload: { name: 'Tỉnh trong xã', kind: 'province', parentId: tienYen, validFrom: '2026-01-01' } });
-      assert.equal(res.statusCode, 422);
+    test('refuses a kind that cannot sit under the parent, naming both kinds in Vietnamese by default, in English or French on request', async () => {
+      const payload = { name: 'Tỉnh trong xã', kind: 'province', parentId: tienYen, validFrom: '2026-01-01' };
+      const vi = await s.app.inject({ method: 'POST', url: '/api/v1/units', headers: { cookie: admin }, payload });
+      assert.equal(vi.statusCode, 422);
+      assert.equal(vi.json().title, 'Thao tác trái quy định');
+      assert.equal(vi.json().detail, 'Đơn vị loại “Tỉnh, thành phố trực thuộc TW” không thể trực thuộc đơn vị loại “Xã”');
+      const en = await s.app.inject({ method: 'POST', url: '/api/v1/units', headers: { cookie: admin, 'accept-language': 'en' }, payload });
+      assert.equal(en.json().detail, 'a unit of kind “Province” cannot sit under a unit of kind “Commune”');
+      const fr = await s.app.inject({ method: 'POST', url: '/api/v1/units', headers: { cookie: admin, 'accept-language': 'fr' }, payload });
+      assert.equal(fr.json().detail, 'une unité de type « Province » ne peut relever d’une unité de type « Commune »');
+      const root = await s.app.inject({ method: 'POST', url: '/api/v1/units', headers: { cookie: admin }, payload: { name: 'Thôn mồ côi', kind: 'village', parentId: null, validFrom: '2026-01-01' } });
+      assert.equal(root.statusCode, 422);
+      assert.equal(root.json().detail, 'Đơn vị loại “Thôn, bản” phải trực thuộc một đơn vị cấp trên');
     });
 
     test('the same Idempotency-Key creates once and replays the first response', async () => {
@@ -154,6 +166,7 @@ describe('units API', () => {
       assert.equal((audit[0].after as { name: string }).name, 'Thôn Đúng Tên');
       const stale = await s.app.inject({ method: 'PATCH', url: `/api/v1/units/${created.id}`, headers: { cookie: communeAdmin }, payload: { version: 1, name: 'Thôn Ghi Đè' } });
       assert.equal(stale.statusCode, 409);
+      assert.equal(stale.json().detail, 'Đơn vị Thôn Đúng Tên vừa được người khác cập nhật (phiên bản 2, bạn đang xem 1); hãy tải lại');
     });
 
     test('returns 403 on another commune and 404 on an unknown unit', async () => {
@@ -173,6 +186,7 @@ describe('units API', () => {
       assert.equal(res.statusCode, 201, res.body);
       const again = await s.app.inject({ method: 'POST', url: `/api/v1/units/${b.id}/predecessors`, headers: { cookie: admin }, payload: body });
       assert.equal(again.statusCode, 409);
+      assert.equal(again.json().detail, 'Quan hệ kế thừa này đã được ghi nhận: Thôn AB kế thừa Thôn A');
       assert.equal((await s.auditFor(b.id))[0].action, 'unit.lineage.add');
     });
 

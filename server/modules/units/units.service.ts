@@ -2,12 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AddLineageBody, CreateUnitBody, ListUnitsQuery, UpdateUnitBody } from '../../../contracts/units.ts';
 import type { Database, Db } from '../../db/client.ts';
-import { AppError, notFound, ruleViolated } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, notFound, ruleViolated } from '../../platform/errors.ts';
 import { todayVn } from '../../platform/clock.ts';
+import { withLabels } from '../accounts/accounts.messages.ts';
 import type { Context } from '../accounts/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { ALLOWED_PARENTS, type UnitKind } from './units.kinds.ts';
 import { findLineage, findUnitById, findUnits, type UnitRow } from './units.repository.ts';
+import { kindLabel, UNIT_REFUSALS } from './units.messages.ts';
 import { unitLineage, units } from './units.schema.ts';
 
 const present = (u: UnitRow) => ({
@@ -49,21 +51,21 @@ export async function getUnit(db: Db, id: string, asOf?: string) {
 /** Checks the parent exists, is of an allowed kind, and is valid over the child's whole validity. */
 async function checkParent(db: Db, kind: UnitKind, parentId: string | null, validFrom: string, validTo: string | null) {
   if (parentId === null) {
-    if (!ALLOWED_PARENTS[kind].includes(null)) throw ruleViolated(`a ${kind} needs a parent unit`, { kind });
+    if (!ALLOWED_PARENTS[kind].includes(null)) throw ruleViolated(withLabels(UNIT_REFUSALS.needsParent, { kind: kindLabel(kind) }));
     return;
   }
   const parent = await findUnitById(db, parentId);
   if (!parent) throw new AppError('VALIDATION_FAILED', { detail: 'parent unit does not exist', fields: [{ field: 'parentId', code: 'not_found', message: { vi: 'Đơn vị cấp trên không tồn tại', en: 'Parent unit does not exist', fr: "L'unité parente n'existe pas" } }] });
-  if (!ALLOWED_PARENTS[kind].includes(parent.kind as UnitKind)) throw ruleViolated(`a ${kind} cannot sit under a ${parent.kind}`, { kind, parentKind: parent.kind });
+  if (!ALLOWED_PARENTS[kind].includes(parent.kind as UnitKind)) throw ruleViolated(withLabels(UNIT_REFUSALS.cannotSitUnder, { kind: kindLabel(kind), parentKind: kindLabel(parent.kind) }));
   if (parent.validFrom > validFrom || (parent.validTo && (validTo === null || validTo > parent.validTo))) {
-    throw ruleViolated('the unit must be valid only while its parent is valid');
+    throw ruleViolated(UNIT_REFUSALS.outlivesParent, { parent: parent.name });
   }
 }
 
 /** Creates a unit under a parent the caller administers (root units need the global scope). */
 export async function createUnit(database: Database, ctx: Context, input: z.infer<typeof CreateUnitBody>): Promise<Unit> {
   if (input.parentId) await ctx.requireUnit('units.write', input.parentId);
-  else if (!(await ctx.scope('units.write')).all) throw new AppError('FORBIDDEN', { detail: 'only a global administrator creates root units' });
+  else if (!(await ctx.scope('units.write')).all) throw forbidden(UNIT_REFUSALS.rootByGlobalAdmin);
   const validTo = input.validTo ?? null;
   if (validTo && validTo < input.validFrom) throw new AppError('VALIDATION_FAILED', { detail: 'validTo before validFrom', fields: [{ field: 'validTo', code: 'before_valid_from', message: { vi: 'Ngày kết thúc trước ngày bắt đầu', en: 'End date is before start date', fr: 'La date de fin précède la date de début' } }] });
   await checkParent(database.db, input.kind, input.parentId, input.validFrom, validTo);
@@ -92,7 +94,7 @@ export async function updateUnit(database: Database, ctx: Context, id: string, i
       .set({ ...changes, version: current.version + 1, updatedAt: new Date() })
       .where(and(eq(units.id, id), eq(units.version, version)))
       .returning();
-    if (!row) throw new AppError('CONFLICT', { detail: `unit ${id} is at version ${current.version}, not ${version}` });
+    if (!row) throw conflict(UNIT_REFUSALS.staleVersion, { name: current.name, current: current.version, sent: version });
     await recordAudit(tx, ctx.actor, { action: 'unit.update', subjectType: 'unit', subjectId: id, unitId: id, before: present(current), after: present(row) });
     return present(row);
   });
@@ -103,12 +105,12 @@ export async function addLineage(database: Database, ctx: Context, successorId: 
   const [succ, pred] = await Promise.all([findUnitById(database.db, successorId), findUnitById(database.db, input.predecessorId)]);
   if (!succ) throw notFound('unit');
   if (!pred) throw new AppError('VALIDATION_FAILED', { detail: 'predecessor does not exist', fields: [{ field: 'predecessorId', code: 'not_found', message: { vi: 'Đơn vị tiền thân không tồn tại', en: 'Predecessor unit does not exist', fr: "L'unité prédécesseure n'existe pas" } }] });
-  if (pred.id === succ.id) throw ruleViolated('a unit cannot succeed itself');
+  if (pred.id === succ.id) throw ruleViolated(UNIT_REFUSALS.cannotSucceedItself);
   await ctx.requireUnit('units.write', successorId);
   await ctx.requireUnit('units.write', pred.id);
   return database.transaction(async (tx) => {
     const existing = await tx.db.select().from(unitLineage).where(and(eq(unitLineage.predecessorId, pred.id), eq(unitLineage.successorId, succ.id)));
-    if (existing.length) throw new AppError('CONFLICT', { detail: 'this lineage link exists already' });
+    if (existing.length) throw conflict(UNIT_REFUSALS.lineageExists, { successor: succ.name, predecessor: pred.name });
     const [row] = await tx.db.insert(unitLineage).values({ predecessorId: pred.id, successorId: succ.id, kind: input.kind, effectiveDate: input.effectiveDate, decisionRef: input.decisionRef ?? null }).returning();
     await recordAudit(tx, ctx.actor, { action: 'unit.lineage.add', subjectType: 'unit', subjectId: succ.id, unitId: succ.id, after: row });
     return row;
