@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildDefaultWorkCalendar, DEFAULT_SESSIONS } from '../calendar/index.ts';
+import { AppError } from '../../platform/errors.ts';
 import { feedbackDeadlines } from './feedback.deadlines.ts';
 import { redactPersonalData, REDACTED } from './feedback.redact.ts';
 
@@ -35,6 +36,20 @@ describe('feedback time limits on the working calendar', () => {
   test('a limit of 0 days is due at the next working moment', () => {
     const d = feedbackDeadlines(cal, vn('2025-03-08T10:00'), { ackDays: 0, answerDays: 1 });
     assert.equal(d.ackDueAt.toISOString(), vn('2025-03-10T07:30').toISOString());
+  });
+
+  test('a due moment beyond the working calendar is a DEADLINE_RULE saying so in the three languages', () => {
+    assert.throws(
+      () => feedbackDeadlines(cal, vn('2026-12-28T09:00'), { ackDays: 2, answerDays: 15 }),
+      (e: unknown) => {
+        assert.ok(e instanceof AppError);
+        assert.equal(e.code, 'DEADLINE_RULE');
+        assert.equal(e.localizedDetail?.vi, 'Ngày nằm ngoài phạm vi của lịch làm việc (2024–2026).');
+        assert.match(e.localizedDetail?.en ?? '', /outside the working calendar \(2024–2026\)/);
+        assert.match(e.localizedDetail?.fr ?? '', /hors du calendrier de travail/);
+        return true;
+      },
+    );
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { addWorkingTime, buildDefaultWorkCalendar, DEFAULT_SESSIONS, isCalendarError, type WorkCalendar } from '../calendar/index.ts';
+import { addWorkingTime, buildDefaultWorkCalendar, deadlineRuleError, DEFAULT_SESSIONS, isCalendarError, type WorkCalendar } from '../calendar/index.ts';
 import { getWorkCalendarFor } from '../calendar/calendar.service.ts';
 
 export interface DeadlineRule {
@@ -26,7 +26,7 @@ export function feedbackDeadlines(cal: WorkCalendar, receivedAt: Date, rule: Dea
       answerDueAt: addWorkingTime(cal, receivedAt, { value: rule.answerDays, unit: 'working_day' }, { applyCutoff: false }),
     };
   } catch (err) {
-    if (isCalendarError(err)) throw new AppError('DEADLINE_RULE', { detail: (err as Error).message });
+    if (isCalendarError(err)) throw deadlineRuleError(err);
     throw err;
   }
 }
