@@ -79,8 +79,12 @@ export const UpdateAccountBody = z.strictObject({
 export const ResetPasswordBody = z.strictObject({ newPassword: Password, mustChangePassword: z.boolean().default(true) });
 
 export const ListAccountsQuery = z.strictObject({
-  q: z.string().max(100).optional(),
-  unitId: Uuid.optional(),
+  q: z.string().max(100).optional().describe('Accent-insensitive search in full name and username: "nguyen thi hoa" finds "Nguyễn Thị Hoa"'),
+  unitId: Uuid.optional().describe('Accounts holding a role in force on this unit'),
   role: RoleSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
+
+/** One page of accounts in Vietnamese alphabetical order of full name (then username), and how many match in all. */
+export const AccountPage = z.object({ total: z.number(), items: z.array(Account) });

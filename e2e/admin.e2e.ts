@@ -64,6 +64,17 @@ describe('administration', () => {
     await drawer.getByText('Chuyên viên — Xã Tiên Yên').waitFor();
     await drawer.getByText('Chờ đổi mật khẩu').waitFor();
     await screenshot(page, 'admin-02-account-drawer', { fullPage: false });
+
+    // The list is searched and paged by the server: typed without accents, the new official is the one match.
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    await page.getByLabel('Tìm tài khoản', { exact: true }).fill('do thi mai');
+    await page.getByLabel('Tìm tài khoản', { exact: true }).press('Enter');
+    await page.getByText('1 tài khoản', { exact: true }).waitFor();
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    assert.equal(await rows.count(), 1);
+    await rows.first().getByText('mai.do', { exact: true }).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('q'), 'do thi mai');
     await page.context().close();
 
     // The new official signs in and is sent to change the password first.
@@ -83,6 +94,36 @@ describe('administration', () => {
     await mai.getByText('Xin chào, Đỗ Thị Mai').waitFor();
     assert.equal(new URL(mai.url()).pathname, '/');
     await mai.context().close();
+  });
+
+  journey('many officials: the accounts list comes a page of 20 at a time from the server, the page in the address', async () => {
+    const api = await e2e.apiAs('admin');
+    for (let i = 1; i <= 15; i++) {
+      const n = String(i).padStart(2, '0');
+      await api('POST', '/api/v1/accounts', { username: `canbo.hl${n}`, fullName: `Cán bộ Hải Lạng ${n}`, password: 'matkhau-2026', grants: [] });
+    }
+    const { total } = await api('GET', '/api/v1/accounts?limit=1');
+    const { items: second } = await api('GET', '/api/v1/accounts?limit=20&offset=20');
+    assert.ok(total > 20);
+
+    const page = await signedIn('admin');
+    await page.goto(`${e2e.server.url}/tai-khoan`);
+    await page.getByText(`${total} tài khoản`, { exact: true }).waitFor();
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    assert.equal(await rows.count(), 20);
+    await page.locator('.ant-pagination-item-2').click();
+    await rows.first().getByText(second[0].username, { exact: true }).waitFor();
+    assert.equal(await rows.count(), total - 20);
+    assert.equal(new URL(page.url()).searchParams.get('trang'), '2');
+    await screenshot(page, 'admin-03b-accounts-page-2');
+
+    // A search starts again from the first page.
+    await page.getByLabel('Tìm tài khoản', { exact: true }).fill('can bo hai lang');
+    await page.getByLabel('Tìm tài khoản', { exact: true }).press('Enter');
+    await page.getByText('15 tài khoản', { exact: true }).waitFor();
+    assert.equal(await rows.count(), 15);
+    assert.equal(new URL(page.url()).searchParams.get('trang'), null);
+    await page.context().close();
   });
 
   journey('adding a village under a commune: a bad administrative code is refused by the server, then the village appears in the tree', async () => {

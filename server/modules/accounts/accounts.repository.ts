@@ -51,25 +51,40 @@ export interface AccountFilter {
   unitIds: string[] | 'all';
   role?: Role;
   limit: number;
+  offset: number;
   today: string;
 }
 
-export async function findAccounts(db: Db, f: AccountFilter): Promise<UserRow[]> {
+function accountConditions(f: AccountFilter): SQL | undefined | false {
   const conds: SQL[] = [];
-  if (f.q) {
-    const q = `%${searchNorm(f.q).replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    conds.push(or(sql`search_norm(${users.fullName}) LIKE ${q}`, sql`${users.username} LIKE ${q}`)!);
+  const q = f.q ? searchNorm(f.q).trim().replace(/\s+/g, ' ') : '';
+  if (q) {
+    const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    conds.push(or(sql`search_norm(${users.fullName}) LIKE ${like}`, sql`${users.username} LIKE ${like}`)!);
   }
   const grantConds: SQL[] = [isNull(roleGrants.revokedAt), sql`${roleGrants.validFrom} <= ${f.today}`, or(isNull(roleGrants.validTo), sql`${roleGrants.validTo} >= ${f.today}`)!];
   if (f.unitIds !== 'all') {
-    if (f.unitIds.length === 0) return [];
+    if (f.unitIds.length === 0) return false;
     grantConds.push(inArray(roleGrants.unitId, f.unitIds));
   }
   if (f.role) grantConds.push(eq(roleGrants.role, f.role));
   if (f.unitIds !== 'all' || f.role) {
     conds.push(sql`EXISTS (SELECT 1 FROM ${roleGrants} WHERE ${roleGrants.userId} = ${users.id} AND ${and(...grantConds)})`);
   }
-  return db.select().from(users).where(and(...conds)).orderBy(sql`vi_sort_key(${users.fullName}) COLLATE "C"`).limit(f.limit);
+  return and(...conds);
+}
+
+/**
+ * One page of the accounts matching the filter, in Vietnamese alphabetical order of full name (username breaks
+ * ties, so pages neither repeat nor skip anyone), and how many match in all.
+ */
+export async function findAccounts(db: Db, f: AccountFilter): Promise<{ total: number; rows: UserRow[] }> {
+  const where = accountConditions(f);
+  if (where === false) return { total: 0, rows: [] };
+  // One after the other: the handle may be a transaction's single connection.
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(where);
+  const rows = Number(n) === 0 ? [] : await db.select().from(users).where(where).orderBy(sql`vi_sort_key(${users.fullName}) COLLATE "C"`, users.username).limit(f.limit).offset(f.offset);
+  return { total: Number(n), rows };
 }
 
 export const toGrant = (g: { id: string; role: string; unitId: string | null; unitName: string | null; validFrom: string; validTo: string | null }): Grant => ({

@@ -109,7 +109,7 @@ describe('accounts API', () => {
   test('a commune administrator lists only the accounts of their commune', async () => {
     const res = await s.app.inject({ url: '/api/v1/accounts', headers: { cookie: communeAdmin } });
     assert.equal(res.statusCode, 200);
-    const names = res.json().map((a: { username: string }) => a.username);
+    const names = res.json().items.map((a: { username: string }) => a.username);
     assert.ok(names.includes('motcua'));
     assert.ok(!names.includes('motcua.hailang'));
     assert.ok(!names.includes('admin'));
@@ -117,7 +117,8 @@ describe('accounts API', () => {
 
   test('search is accent-insensitive', async () => {
     const res = await s.app.inject({ url: '/api/v1/accounts?q=nguyen%20thi%20hoa', headers: { cookie: admin } });
-    assert.deepEqual(res.json().map((a: { username: string }) => a.username), ['motcua']);
+    assert.deepEqual(res.json().items.map((a: { username: string }) => a.username), ['motcua']);
+    assert.equal(res.json().total, 1);
   });
 
   test('a unit leader reads accounts but cannot create them (403); a counter officer cannot list (403); anonymous 401', async () => {
@@ -152,11 +153,22 @@ describe('accounts API', () => {
     assert.equal(me.json().mustChangePassword, true);
   });
 
-  test('no privilege escalation: a commune administrator cannot grant on another commune or installation-wide', async () => {
-    const other = await s.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie: communeAdmin }, payload: { username: 'leo.thang', fullName: 'Leo Thang', password: 'matkhau-2026', grants: [{ role: 'admin', unitId: haiLang }] } });
+  test('no privilege escalation: a commune administrator cannot grant on another commune or installation-wide, and is told why in Vietnamese by default, in English or French on request', async () => {
+    const payload = { username: 'leo.thang', fullName: 'Leo Thang', password: 'matkhau-2026', grants: [{ role: 'admin', unitId: haiLang }] };
+    const other = await s.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie: communeAdmin }, payload });
     assert.equal(other.statusCode, 403);
-    const global = await s.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie: communeAdmin }, payload: { username: 'leo.thang', fullName: 'Leo Thang', password: 'matkhau-2026', grants: [{ role: 'admin', unitId: null }] } });
+    assert.equal(other.json().title, 'Bạn không có quyền thực hiện thao tác này');
+    assert.equal(other.json().detail, 'Không thể giao vai trò “Quản trị hệ thống” tại Xã Hải Lạng: đơn vị này nằm ngoài phạm vi bạn quản lý');
+    const en = await s.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie: communeAdmin, 'accept-language': 'en' }, payload });
+    assert.equal(en.json().detail, 'cannot grant the role “Administrator” on Xã Hải Lạng: this unit is outside your scope');
+    const fr = await s.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie: communeAdmin, 'accept-language': 'fr' }, payload });
+    assert.equal(fr.json().detail, 'impossible d’attribuer le rôle « Administrateur » sur Xã Hải Lạng : cette unité est hors de votre périmètre');
+    const global = await s.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie: communeAdmin }, payload: { ...payload, grants: [{ role: 'admin', unitId: null }] } });
     assert.equal(global.statusCode, 403);
+    assert.equal(global.json().detail, 'Chỉ quản trị viên toàn hệ thống mới giao được vai trò “Quản trị hệ thống” trên phạm vi toàn hệ thống');
+    const none = await s.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie: communeAdmin }, payload: { ...payload, grants: [] } });
+    assert.equal(none.statusCode, 403);
+    assert.equal(none.json().detail, 'Tài khoản mới phải được giao ít nhất một vai trò tại đơn vị bạn quản lý');
     const { rows } = await s.database.query(`SELECT count(*)::int AS n FROM users WHERE username = 'leo.thang'`);
     assert.equal(rows[0].n, 0);
   });
@@ -165,6 +177,7 @@ describe('accounts API', () => {
     const dup = await s.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie: admin }, payload: { username: 'motcua', fullName: 'Trùng', password: 'matkhau-2026', grants: [] } });
     assert.equal(dup.statusCode, 409);
     assert.equal(dup.json().errors[0].field, 'username');
+    assert.equal(dup.json().detail, 'Tên đăng nhập motcua đã được dùng cho một tài khoản khác');
     const bad = await s.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: { cookie: admin }, payload: { username: 'a b', fullName: '', email: 'not-an-email', password: 'abc', grants: [{ role: 'emperor', unitId: null }] } });
     assert.equal(bad.statusCode, 400);
     const fields = bad.json().errors.map((e: { field: string }) => e.field);
@@ -182,6 +195,7 @@ describe('accounts API', () => {
     assert.equal(login.statusCode, 403);
     const stale = await s.app.inject({ method: 'PATCH', url: `/api/v1/accounts/${id}`, headers: { cookie: communeAdmin }, payload: { version: acc.version, status: 'active' } });
     assert.equal(stale.statusCode, 409);
+    assert.equal(stale.json().detail, `Tài khoản cchc vừa được người khác cập nhật (phiên bản ${acc.version + 1}, bạn đang xem ${acc.version}); hãy tải lại`);
     const audit = await s.auditFor(id);
     assert.equal(audit[0].action, 'user.update');
     assert.equal((audit[0].after as { status: string }).status, 'disabled');
@@ -228,5 +242,127 @@ describe('accounts API', () => {
     const acc = (await s.app.inject({ url: `/api/v1/accounts/${id}`, headers: { cookie: admin } })).json();
     const res = await s.app.inject({ method: 'DELETE', url: `/api/v1/accounts/${id}/grants/${acc.grants[0].id}`, headers: { cookie: communeAdmin } });
     assert.equal(res.statusCode, 403);
+    assert.equal(res.json().detail, 'Tài khoản của bạn chưa được giao quyền quản lý tài khoản tại đơn vị này');
+    const en = await s.app.inject({ method: 'DELETE', url: `/api/v1/accounts/${id}/grants/${acc.grants[0].id}`, headers: { cookie: communeAdmin, 'accept-language': 'en' } });
+    assert.equal(en.json().detail, 'your account is not granted the right to manage accounts in this unit');
+  });
+
+  test('an administrator cannot disable their own account nor revoke their own administrator role (422, said in Vietnamese)', async () => {
+    const id = await s.userId('quantri.tienyen');
+    const acc = (await s.app.inject({ url: `/api/v1/accounts/${id}`, headers: { cookie: communeAdmin } })).json();
+    const disable = await s.app.inject({ method: 'PATCH', url: `/api/v1/accounts/${id}`, headers: { cookie: communeAdmin }, payload: { version: acc.version, status: 'disabled' } });
+    assert.equal(disable.statusCode, 422);
+    assert.equal(disable.json().detail, 'Không thể tự vô hiệu hoá tài khoản của chính mình');
+    const adminGrant = acc.grants.find((g: { role: string }) => g.role === 'admin');
+    const revoke = await s.app.inject({ method: 'DELETE', url: `/api/v1/accounts/${id}/grants/${adminGrant.id}`, headers: { cookie: communeAdmin } });
+    assert.equal(revoke.statusCode, 422);
+    assert.equal(revoke.json().detail, 'Không thể tự thu hồi vai trò quản trị của chính mình');
+    assert.equal((await s.app.inject({ url: `/api/v1/accounts/${id}`, headers: { cookie: communeAdmin } })).json().status, 'active');
+  });
+});
+
+describe('GET /api/v1/accounts, a page at a time', () => {
+  let s: TestServer;
+  let admin: string;
+  let communeAdmin: string;
+  let haiLang: string;
+  type Page = { total: number; items: Array<{ id: string; username: string; fullName: string }> };
+  const list = async (cookie: string, query: Record<string, string> = {}) => s.app.inject({ url: `/api/v1/accounts?${new URLSearchParams(query)}`, headers: { cookie } });
+  const page = async (cookie: string, query: Record<string, string> = {}): Promise<Page> => {
+    const res = await list(cookie, query);
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json();
+  };
+  const named = [
+    ['binh.tran2', 'Trần Văn Bình'],
+    ['binh.tran1', 'Trần Văn Bình'],
+    ['binh.tran3', 'Trần Văn Bình'],
+    ['mai.dang', 'Đặng Thị Mai'],
+    ['khoa.duong', 'Dương Văn Khoa'],
+    ['huong.le', 'Lê Thị Hương'],
+  ];
+
+  before(async () => {
+    s = await startTestServer();
+    [admin, communeAdmin] = await Promise.all([s.login('admin'), s.login('quantri.tienyen')]);
+    haiLang = await s.unitId('Xã Hải Lạng');
+    // A commune with many officials: 120 numbered ones and a few namesakes, all specialists of Hải Lạng.
+    await s.database.query(`INSERT INTO users (username, full_name) SELECT 'canbo_' || lpad(i::text, 3, '0'), 'Cán bộ Hải Lạng ' || lpad(i::text, 3, '0') FROM generate_series(1, 120) AS i`);
+    for (const [username, fullName] of named) await s.database.query('INSERT INTO users (username, full_name) VALUES ($1, $2)', [username, fullName]);
+    await s.database.query(`INSERT INTO role_grants (user_id, role, unit_id, valid_from) SELECT id, 'specialist', $1, '2025-07-01' FROM users WHERE username LIKE 'canbo\\_%' OR username = ANY($2)`, [haiLang, named.map((n) => n[0])]);
+  });
+  after(() => s.close());
+
+  test('pages follow one another without repeat or gap, in Vietnamese order of full name then username, each with the total', async () => {
+    const { rows } = await s.database.query('SELECT count(*)::int AS n FROM users');
+    const all = await page(admin, { limit: '500' });
+    assert.equal(all.total, rows[0].n);
+    assert.equal(all.items.length, all.total);
+    const walked: Page['items'] = [];
+    for (let offset = 0; offset < all.total; offset += 7) {
+      const p = await page(admin, { limit: '7', offset: String(offset) });
+      assert.equal(p.total, all.total);
+      assert.equal(p.items.length, Math.min(7, all.total - offset));
+      walked.push(...p.items);
+    }
+    assert.deepEqual(walked.map((a) => a.id), all.items.map((a) => a.id));
+    assert.equal(new Set(walked.map((a) => a.id)).size, all.total);
+    const usernames = all.items.map((a) => a.username);
+    const binh = usernames.indexOf('binh.tran1');
+    assert.deepEqual(usernames.slice(binh, binh + 4), ['binh.tran1', 'binh.tran2', 'binh.tran3', 'chuyenvien'], 'namesakes in username order');
+    assert.ok(usernames.indexOf('khoa.duong') < usernames.indexOf('mai.dang'), 'D before Đ');
+    assert.ok(usernames.indexOf('canbo_009') < usernames.indexOf('canbo_010'));
+  });
+
+  test('without paging parameters the answer is the first 100 accounts, with the total of all', async () => {
+    const first = await page(admin);
+    const all = await page(admin, { limit: '500' });
+    assert.ok(all.total > 100);
+    assert.equal(first.total, all.total);
+    assert.deepEqual(first.items.map((a) => a.id), all.items.slice(0, 100).map((a) => a.id));
+  });
+
+  test('an offset past the end gives no account and still the total', async () => {
+    const p = await page(admin, { offset: '100000' });
+    assert.deepEqual(p.items, []);
+    assert.ok(p.total > 120);
+  });
+
+  test('q finds full names whatever the accents and case, and usernames; its pages have their own total', async () => {
+    const byName = await page(admin, { q: 'tran van binh' });
+    assert.equal(byName.total, 4);
+    assert.deepEqual(byName.items.map((a) => a.username), ['binh.tran1', 'binh.tran2', 'binh.tran3', 'chuyenvien']);
+    assert.equal((await page(admin, { q: '  TRẦN   văn  BÌNH ' })).total, 4);
+    assert.deepEqual((await page(admin, { q: 'dang thi' })).items.map((a) => a.username), ['mai.dang']);
+    assert.deepEqual((await page(admin, { q: 'Đặng' })).items.map((a) => a.username), ['mai.dang', 'motcua.hailang']);
+    const byUsername = await page(admin, { q: 'binh.tran', limit: '2', offset: '2' });
+    assert.equal(byUsername.total, 3);
+    assert.deepEqual(byUsername.items.map((a) => a.username), ['binh.tran3']);
+    const numbered = await page(admin, { q: 'hai lang 1', limit: '5' });
+    assert.equal(numbered.total, 21, 'Cán bộ Hải Lạng 100–120');
+    assert.deepEqual(numbered.items.map((a) => a.username), ['canbo_100', 'canbo_101', 'canbo_102', 'canbo_103', 'canbo_104']);
+    assert.equal((await page(admin, { q: '%' })).total, 0, '% is a character, not a wildcard');
+    assert.equal((await page(admin, { q: 'canbo_00' })).total, 9, '_ is a character, not a wildcard');
+  });
+
+  test('q, unit and role filters combine, and a commune administrator counts only the accounts of their commune', async () => {
+    assert.equal((await page(admin, { unitId: haiLang, role: 'specialist', q: 'binh' })).total, 3);
+    assert.equal((await page(admin, { unitId: haiLang, role: 'unit_leader', q: 'binh' })).total, 0);
+    const own = await page(communeAdmin, { q: 'tran van binh' });
+    assert.deepEqual([own.total, own.items.map((a) => a.username)], [1, ['chuyenvien']], 'the namesakes of Hải Lạng are not counted');
+    const mine = await page(communeAdmin, { limit: '500' });
+    assert.ok(mine.total > 0 && mine.total === mine.items.length);
+    assert.ok(!mine.items.some((a) => a.username.startsWith('canbo_')));
+    const other = await list(communeAdmin, { unitId: haiLang });
+    assert.equal(other.statusCode, 403);
+    assert.equal(other.json().detail, 'Tài khoản của bạn chưa được giao quyền xem tài khoản tại đơn vị này');
+  });
+
+  test('refuses paging parameters out of range, naming the field (400)', async () => {
+    for (const [query, field] of [[{ limit: '0' }, 'limit'], [{ limit: '501' }, 'limit'], [{ offset: '-1' }, 'offset'], [{ offset: 'abc' }, 'offset'], [{ offset: '100001' }, 'offset']] as const) {
+      const res = await list(admin, query);
+      assert.equal(res.statusCode, 400, JSON.stringify(query));
+      assert.equal(res.json().errors[0].field, field);
+    }
   });
 });

@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import type { ChangePasswordBody, CreateAccountBody, GrantInput, ListAccountsQuery, ResetPasswordBody, UpdateAccountBody } from '../../../contracts/accounts.ts';
 import type { Database, Db, Tx } from '../../db/client.ts';
 import { todayVn } from '../../platform/clock.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, notFound, ruleViolated } from '../../platform/errors.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { findUnitById } from '../units/units.repository.ts';
+import { ACCOUNT_REFUSALS, notGranted, roleLabel, withLabels } from './accounts.messages.ts';
 import { findAccounts, findActiveGrants, findSessionUser, findUserById, findUserByUsername, toGrant, type UserRow } from './accounts.repository.ts';
 import { roleGrants, sessions, users } from './accounts.schema.ts';
 import type { Context } from './context.ts';
@@ -172,21 +173,26 @@ async function getVisibleAccount(database: Database, ctx: Context, id: string, p
   const grants = await findActiveGrants(database.db, [id], todayVn());
   const scope = await ctx.scope(permission);
   if (!scope.all && !grants.some((g) => scope.covers(g.unitId))) {
-    if (permission === 'accounts.write' && (await ctx.scope('accounts.read')).all) throw new AppError('FORBIDDEN');
+    if (permission === 'accounts.write' && (await ctx.scope('accounts.read')).all) throw forbidden(ACCOUNT_REFUSALS.accountOutsideScope);
     throw notFound('account');
   }
   return { user, grants };
 }
 
-export async function listAccounts(database: Database, ctx: Context, q: z.infer<typeof ListAccountsQuery>): Promise<AccountView[]> {
+/**
+ * A page of the accounts holding a role in force in the caller's units (every account for a global
+ * administrator), filtered by name or username (accent-insensitive), unit and role; with the total count.
+ */
+export async function listAccounts(database: Database, ctx: Context, q: z.infer<typeof ListAccountsQuery>): Promise<{ total: number; items: AccountView[] }> {
   let unitIds = await accountScope(ctx, 'accounts.read');
   if (q.unitId) {
-    if (unitIds !== 'all' && !unitIds.includes(q.unitId)) throw new AppError('FORBIDDEN');
+    if (unitIds !== 'all' && !unitIds.includes(q.unitId)) throw notGranted('accounts.read', q.unitId);
     unitIds = [q.unitId];
   }
-  const rows = await findAccounts(database.db, { q: q.q, unitIds, role: q.role, limit: q.limit, today: todayVn() });
-  const grants = await findActiveGrants(database.db, rows.map((r) => r.id), todayVn());
-  return rows.map((u) => presentAccount(u, grants));
+  const today = todayVn();
+  const { total, rows } = await findAccounts(database.db, { q: q.q, unitIds, role: q.role, limit: q.limit, offset: q.offset, today });
+  const grants = await findActiveGrants(database.db, rows.map((r) => r.id), today);
+  return { total, items: rows.map((u) => presentAccount(u, grants)) };
 }
 
 export async function getAccount(database: Database, ctx: Context, id: string): Promise<AccountView> {
@@ -199,22 +205,23 @@ async function checkGrantable(database: Database, ctx: Context, grants: Array<z.
   const scope = await ctx.scope('accounts.write');
   for (const [i, g] of grants.entries()) {
     if (g.unitId === null) {
-      if (!scope.all) throw new AppError('FORBIDDEN', { detail: `grants[${i}]: only a global administrator grants installation-wide roles` });
+      if (!scope.all) throw forbidden(withLabels(ACCOUNT_REFUSALS.installationWideRoleByGlobalAdmin, { role: roleLabel(g.role) }), { grant: i });
       continue;
     }
-    if (!(await findUnitById(database.db, g.unitId))) {
+    const unit = await findUnitById(database.db, g.unitId);
+    if (!unit) {
       throw new AppError('VALIDATION_FAILED', { detail: 'unit does not exist', fields: [{ field: `grants.${i}.unitId`, code: 'not_found', message: { vi: 'Đơn vị không tồn tại', en: 'Unit does not exist', fr: "L'unité n'existe pas" } }] });
     }
-    if (!scope.covers(g.unitId)) throw new AppError('FORBIDDEN', { detail: `grants[${i}]: unit outside your scope` });
+    if (!scope.covers(g.unitId)) throw forbidden(withLabels(ACCOUNT_REFUSALS.grantOutsideScope, { role: roleLabel(g.role) }), { grant: i, unit: unit.name });
   }
 }
 
 export async function createAccount(database: Database, ctx: Context, input: z.infer<typeof CreateAccountBody>): Promise<AccountView> {
   const scope = await ctx.scope('accounts.write');
-  if (!scope.all && input.grants.length === 0) throw new AppError('FORBIDDEN', { detail: 'a unit administrator must grant at least one role in their units' });
+  if (!scope.all && input.grants.length === 0) throw forbidden(ACCOUNT_REFUSALS.unitAdminMustGrant);
   await checkGrantable(database, ctx, input.grants);
   if (await findUserByUsername(database.db, input.username)) {
-    throw new AppError('CONFLICT', { detail: 'username taken', fields: [{ field: 'username', code: 'taken', message: { vi: 'Tên đăng nhập đã được dùng', en: 'Username already taken', fr: "Nom d'utilisateur déjà pris" } }] });
+    throw new AppError('CONFLICT', { detail: ACCOUNT_REFUSALS.usernameTaken, params: { username: input.username }, fields: [{ field: 'username', code: 'taken', message: { vi: 'Tên đăng nhập đã được dùng', en: 'Username already taken', fr: "Nom d'utilisateur déjà pris" } }] });
   }
   const passwordHash = await hashPassword(input.password);
   const id = await database.transaction(async (tx) => {
@@ -233,7 +240,7 @@ export async function createAccount(database: Database, ctx: Context, input: z.i
 
 export async function updateAccount(database: Database, ctx: Context, id: string, input: z.infer<typeof UpdateAccountBody>): Promise<AccountView> {
   const { user, grants } = await getVisibleAccount(database, ctx, id, 'accounts.write');
-  if (id === ctx.actor.userId && input.status === 'disabled') throw new AppError('RULE_VIOLATED', { detail: 'you cannot disable your own account' });
+  if (id === ctx.actor.userId && input.status === 'disabled') throw ruleViolated(ACCOUNT_REFUSALS.cannotDisableSelf);
   const { version, unlock, ...changes } = input;
   return database.transaction(async (tx) => {
     const [row] = await tx.db
@@ -241,7 +248,7 @@ export async function updateAccount(database: Database, ctx: Context, id: string
       .set({ ...changes, ...(unlock ? { lockedUntil: null, failedLogins: 0 } : {}), version: user.version + 1, updatedAt: new Date() })
       .where(and(eq(users.id, id), eq(users.version, version)))
       .returning();
-    if (!row) throw new AppError('CONFLICT', { detail: `account is at version ${user.version}, not ${version}` });
+    if (!row) throw conflict(ACCOUNT_REFUSALS.staleVersion, { username: user.username, current: user.version, sent: version });
     if (changes.status === 'disabled') await tx.db.delete(sessions).where(eq(sessions.userId, id));
     await recordAudit(tx, ctx.actor, { action: 'user.update', subjectType: 'user', subjectId: id, unitId: grants[0]?.unitId ?? null, before: auditable(user), after: auditable(row) });
     tx.afterCommit(() => forgetUser(database.db, id));
@@ -277,8 +284,8 @@ export async function revokeGrant(database: Database, ctx: Context, userId: stri
   const [grant] = await database.db.select().from(roleGrants).where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)));
   if (!grant) throw notFound('grant');
   const scope = await ctx.scope('accounts.write');
-  if (!(grant.unitId === null ? scope.all : scope.covers(grant.unitId))) throw new AppError('FORBIDDEN');
-  if (userId === ctx.actor.userId && grant.role === 'admin') throw new AppError('RULE_VIOLATED', { detail: 'you cannot revoke your own administrator role' });
+  if (!(grant.unitId === null ? scope.all : scope.covers(grant.unitId))) throw notGranted('accounts.write', grant.unitId);
+  if (userId === ctx.actor.userId && grant.role === 'admin') throw ruleViolated(ACCOUNT_REFUSALS.cannotRevokeOwnAdmin);
   await database.transaction(async (tx) => {
     const [g] = await tx.db.update(roleGrants).set({ revokedAt: new Date() }).where(eq(roleGrants.id, grantId)).returning();
     await recordAudit(tx, ctx.actor, { action: 'grant.revoke', subjectType: 'user', subjectId: userId, unitId: grant.unitId, before: grant, after: g });

@@ -3,6 +3,8 @@ import { Button, Card, Flex, Form, Input, Select, Table, Tag, Typography, type T
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import type { z } from 'zod';
+import type { AccountPage } from '../../../../contracts/accounts.ts';
 import { useAuth } from '../../app/auth.tsx';
 import { ROLES, type AccountDto, type Role } from '../../app/types.ts';
 import { useApi } from '../../app/useApi.ts';
@@ -13,7 +15,15 @@ import { AccountDrawer } from './AccountDrawer.tsx';
 import { AccountStatus } from './AccountStatus.tsx';
 import { CreateAccountModal } from './AccountForms.tsx';
 
-/** /tai-khoan: accounts in the caller's units, with search (?q=) and a role filter (?vai-tro=). */
+type AccountPageDto = z.infer<typeof AccountPage>;
+
+/** Rows per page; the server pages (a province may have thousands of officials). */
+const PAGE = 20;
+
+/**
+ * /tai-khoan: accounts in the caller's units, a page at a time from the server, with search (?q=, accent-insensitive,
+ * the server's), a role filter (?vai-tro=) and the page (?trang=) in the address.
+ */
 export default function AccountsPage() {
   const { t } = useTranslation();
   const { can, roleLabel } = useAuth();
@@ -21,19 +31,28 @@ export default function AccountsPage() {
   const q = params.get('q')?.trim() ?? '';
   const roleParam = params.get('vai-tro');
   const role = (ROLES as readonly string[]).includes(roleParam ?? '') ? (roleParam as Role) : undefined;
+  // Within the offsets the server accepts (100 000); a page past the last is corrected below.
+  const page = Math.min(Math.max(1, Math.floor(Number(params.get('trang') ?? 1)) || 1), 100_000 / PAGE);
   const [qInput, setQInput] = useState(q);
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const list = useApi<AccountDto[]>('/api/v1/accounts', { q: q || undefined, role, limit: 500 });
+  const list = useApi<AccountPageDto>('/api/v1/accounts', { q: q || undefined, role, limit: PAGE, offset: (page - 1) * PAGE });
   const mayWrite = can('accounts.write');
 
   useEffect(() => setQInput(q), [q]);
+  /** Sets one address parameter; a new search or filter starts again at the first page. */
   const setParam = (key: string, value: string | null | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
     else next.delete(key);
+    if (key !== 'trang') next.delete('trang');
     setParams(next, { replace: true });
   };
+  // A page beyond the last (an old link, fewer matches now): show the last page instead.
+  const lastPage = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE)) : page;
+  useEffect(() => {
+    if (!list.stale && page > lastPage) setParam('trang', lastPage > 1 ? String(lastPage) : null);
+  });
 
   const columns: TableColumnsType<AccountDto> = [
     {
@@ -134,14 +153,14 @@ export default function AccountsPage() {
       <Card>
         {list.error && <ProblemAlert error={list.error} style={{ marginBottom: 16 }} />}
         <Typography.Paragraph type="secondary" aria-live="polite">
-          {list.data ? t('accounts.count', { count: list.data.length }) : ' '}
+          {list.data ? t('accounts.count', { count: list.data.total }) : ' '}
         </Typography.Paragraph>
         <Table<AccountDto>
           rowKey="id"
           columns={columns}
-          dataSource={list.data ?? []}
+          dataSource={list.data?.items ?? []}
           loading={list.loading}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+          pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, hideOnSinglePage: true, showSizeChanger: false, onChange: (p) => setParam('trang', p > 1 ? String(p) : null) }}
           locale={{ emptyText: t('accounts.empty') }}
           size="middle"
           scroll={{ x: 'max-content' }}
