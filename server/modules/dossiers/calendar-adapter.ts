@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
-import { buildDefaultWorkCalendar, DEFAULT_SESSIONS, isCalendarError, type WorkCalendar } from '../calendar/index.ts';
+import { buildDefaultWorkCalendar, deadlineRuleError, DEFAULT_SESSIONS, isCalendarError, type WorkCalendar } from '../calendar/index.ts';
 import { getWorkCalendarFor } from '../calendar/calendar.service.ts';
 import { TtlCache } from './ttl-cache.ts';
 
@@ -67,6 +67,6 @@ export function clearCalendarCache(): void {
 
 /** Turns a calendar engine error (out of range, invalid duration) into the platform's DEADLINE_RULE. */
 export function asDeadlineError(err: unknown): unknown {
-  if (isCalendarError(err)) return new AppError('DEADLINE_RULE', { detail: (err as Error).message });
+  if (isCalendarError(err)) return deadlineRuleError(err);
   return err;
 }
