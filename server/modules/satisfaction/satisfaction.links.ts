@@ -1,14 +1,14 @@
 /**
  * The rating invitation's link (`/danh-gia?t=<token>`). The token is derived, not drawn: HMAC-SHA-256 of the
  * invitation's id and its stored nonce under the installation's link secret (LINK_SECRET, or the one generated in
- * the settings table — the same secret as the feedback verdict links, feedback.links.ts). So the slip printed at
+ * the settings table — the same secret as the feedback verdict links, platform/link-secret.ts). So the slip printed at
  * the counter, a reprint and the SMS/e-mail invitation all carry the SAME link, re-derived each time; only the
  * token's SHA-256 is stored, indexed, and looked up. Invitations issued before keyed links have a random token
  * and no nonce: their hash stays accepted (satisfaction.service.ts `ensureInvite`).
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
-import { linkSecret } from '../feedback/feedback.links.ts';
+import { linkSecret } from '../../platform/link-secret.ts';
 
 /** The secret rating links are keyed with: LINK_SECRET when set, otherwise the installation's generated one. */
 export const ratingLinkSecret = (database: Database, configured: string | undefined = process.env.LINK_SECRET): Promise<string> => linkSecret(database, configured);
