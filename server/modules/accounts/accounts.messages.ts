@@ -2,8 +2,7 @@
  * What the accounts module's refusals say (the problem's `detail`), in the three interface languages; and the
  * refusal every module meets through `ctx.requireUnit`: a right not granted on a unit, naming the right in words.
  */
-import { AppError, type LocalizedText } from '../../platform/errors.ts';
-import type { Lang } from '../../platform/messages.ts';
+import { AppError, fillEach, type LocalizedText } from '../../platform/errors.ts';
 import { ROLE_LABELS, type Permission, type Role } from './permissions.ts';
 
 export const ACCOUNT_REFUSALS = {
@@ -52,16 +51,7 @@ export const PERMISSION_ACTIONS = {
   'portal.self': { vi: 'sử dụng cổng dịch vụ công', en: 'to use the citizen portal', fr: 'd’utiliser le portail citoyen' },
 } as const satisfies Record<Permission, LocalizedText>;
 
-/**
- * Fills some `{name}` placeholders of a sentence with a value that differs per language (a role or kind label,
- * an action); the other placeholders stay for the error's params.
- */
-export function withLabels(text: LocalizedText, labels: Record<string, LocalizedText>): LocalizedText {
-  const one = (lang: Lang) => text[lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in labels ? labels[k][lang] : m));
-  return { vi: one('vi'), en: one('en'), fr: one('fr') };
-}
-
-/** A role's label in each language, for `withLabels`. */
+/** A role's label in each language, for `fillEach`. */
 export const roleLabel = (role: Role): LocalizedText => ROLE_LABELS[role];
 
 /**
@@ -70,5 +60,5 @@ export const roleLabel = (role: Role): LocalizedText => ROLE_LABELS[role];
  */
 export function notGranted(permission: Permission, unitId: string | null | undefined): AppError {
   const text = unitId ? ACCOUNT_REFUSALS.notGrantedOnUnit : ACCOUNT_REFUSALS.notGrantedInstallationWide;
-  return new AppError('FORBIDDEN', { detail: withLabels(text, { action: PERMISSION_ACTIONS[permission] }), params: { permission, unitId: unitId ?? '' } });
+  return new AppError('FORBIDDEN', { detail: fillEach(text, { action: PERMISSION_ACTIONS[permission] }), params: { permission, unitId: unitId ?? '' } });
 }

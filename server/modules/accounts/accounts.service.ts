@@ -4,10 +4,10 @@ import type { z } from 'zod';
 import type { ChangePasswordBody, CreateAccountBody, GrantInput, ListAccountsQuery, ResetPasswordBody, UpdateAccountBody } from '../../../contracts/accounts.ts';
 import type { Database, Db, Tx } from '../../db/client.ts';
 import { todayVn } from '../../platform/clock.ts';
-import { AppError, conflict, forbidden, notFound, ruleViolated } from '../../platform/errors.ts';
+import { AppError, conflict, fillEach, forbidden, notFound, ruleViolated } from '../../platform/errors.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { findUnitById } from '../units/units.repository.ts';
-import { ACCOUNT_REFUSALS, notGranted, roleLabel, withLabels } from './accounts.messages.ts';
+import { ACCOUNT_REFUSALS, notGranted, roleLabel } from './accounts.messages.ts';
 import { findAccounts, findActiveGrants, findSessionUser, findUserById, findUserByUsername, toGrant, type UserRow } from './accounts.repository.ts';
 import { roleGrants, sessions, users } from './accounts.schema.ts';
 import type { Context } from './context.ts';
@@ -205,14 +205,14 @@ async function checkGrantable(database: Database, ctx: Context, grants: Array<z.
   const scope = await ctx.scope('accounts.write');
   for (const [i, g] of grants.entries()) {
     if (g.unitId === null) {
-      if (!scope.all) throw forbidden(withLabels(ACCOUNT_REFUSALS.installationWideRoleByGlobalAdmin, { role: roleLabel(g.role) }), { grant: i });
+      if (!scope.all) throw forbidden(fillEach(ACCOUNT_REFUSALS.installationWideRoleByGlobalAdmin, { role: roleLabel(g.role) }), { grant: i });
       continue;
     }
     const unit = await findUnitById(database.db, g.unitId);
     if (!unit) {
       throw new AppError('VALIDATION_FAILED', { detail: 'unit does not exist', fields: [{ field: `grants.${i}.unitId`, code: 'not_found', message: { vi: 'Đơn vị không tồn tại', en: 'Unit does not exist', fr: "L'unité n'existe pas" } }] });
     }
-    if (!scope.covers(g.unitId)) throw forbidden(withLabels(ACCOUNT_REFUSALS.grantOutsideScope, { role: roleLabel(g.role) }), { grant: i, unit: unit.name });
+    if (!scope.covers(g.unitId)) throw forbidden(fillEach(ACCOUNT_REFUSALS.grantOutsideScope, { role: roleLabel(g.role) }), { grant: i, unit: unit.name });
   }
 }
 

@@ -13,7 +13,7 @@ export const UNIT_REFUSALS = {
   lineageExists: { vi: 'Quan hệ kế thừa này đã được ghi nhận: {successor} kế thừa {predecessor}', en: 'this lineage link exists already ({successor} succeeds {predecessor})', fr: 'ce lien de filiation existe déjà ({successor} succède à {predecessor})' },
 } as const satisfies Record<string, LocalizedText>;
 
-/** A unit kind's label in each language ("Xã", "Commune"), for `withLabels`. */
+/** A unit kind's label in each language ("Xã", "Commune"), for `fillEach`. */
 export function kindLabel(kind: UnitKind | string): LocalizedText {
   const k = UNIT_KINDS[kind as UnitKind];
   return k ? { vi: k.vi, en: k.en, fr: k.fr } : { vi: kind, en: kind, fr: kind };

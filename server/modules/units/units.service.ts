@@ -2,9 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AddLineageBody, CreateUnitBody, ListUnitsQuery, UpdateUnitBody } from '../../../contracts/units.ts';
 import type { Database, Db } from '../../db/client.ts';
-import { AppError, conflict, forbidden, notFound, ruleViolated } from '../../platform/errors.ts';
+import { AppError, conflict, fillEach, forbidden, notFound, ruleViolated } from '../../platform/errors.ts';
 import { todayVn } from '../../platform/clock.ts';
-import { withLabels } from '../accounts/accounts.messages.ts';
 import type { Context } from '../accounts/context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { ALLOWED_PARENTS, type UnitKind } from './units.kinds.ts';
@@ -51,12 +50,12 @@ export async function getUnit(db: Db, id: string, asOf?: string) {
 /** Checks the parent exists, is of an allowed kind, and is valid over the child's whole validity. */
 async function checkParent(db: Db, kind: UnitKind, parentId: string | null, validFrom: string, validTo: string | null) {
   if (parentId === null) {
-    if (!ALLOWED_PARENTS[kind].includes(null)) throw ruleViolated(withLabels(UNIT_REFUSALS.needsParent, { kind: kindLabel(kind) }));
+    if (!ALLOWED_PARENTS[kind].includes(null)) throw ruleViolated(fillEach(UNIT_REFUSALS.needsParent, { kind: kindLabel(kind) }));
     return;
   }
   const parent = await findUnitById(db, parentId);
   if (!parent) throw new AppError('VALIDATION_FAILED', { detail: 'parent unit does not exist', fields: [{ field: 'parentId', code: 'not_found', message: { vi: 'Đơn vị cấp trên không tồn tại', en: 'Parent unit does not exist', fr: "L'unité parente n'existe pas" } }] });
-  if (!ALLOWED_PARENTS[kind].includes(parent.kind as UnitKind)) throw ruleViolated(withLabels(UNIT_REFUSALS.cannotSitUnder, { kind: kindLabel(kind), parentKind: kindLabel(parent.kind) }));
+  if (!ALLOWED_PARENTS[kind].includes(parent.kind as UnitKind)) throw ruleViolated(fillEach(UNIT_REFUSALS.cannotSitUnder, { kind: kindLabel(kind), parentKind: kindLabel(parent.kind) }));
   if (parent.validFrom > validFrom || (parent.validTo && (validTo === null || validTo > parent.validTo))) {
     throw ruleViolated(UNIT_REFUSALS.outlivesParent, { parent: parent.name });
   }
