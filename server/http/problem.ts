@@ -91,7 +91,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   const err = toAppError(error);
   const lang = pickLang(request.headers['accept-language']);
   if (err.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
-  else request.log.info({ code: err.code, detail: err.message }, 'request refused');
+  else request.log.info({ code: err.code, detail: err.message, params: err.params }, 'request refused');
   if (err.retryAfter !== undefined) reply.header('retry-after', String(err.retryAfter));
   return reply
     .code(err.status)
