@@ -126,7 +126,7 @@ describe('administration', () => {
     await page.context().close();
   });
 
-  journey('adding a village under a commune: a bad administrative code is refused by the server, then the village appears in the tree', async () => {
+  journey('adding a village under a commune: a bad administrative code is refused by the server, a date before the commune existed is refused with the rule in words, then the village appears in the tree', async () => {
     const page = await signedIn('admin');
     await page.getByText('Xin chào, Quản trị hệ thống').waitFor();
     await page.goto(`${e2e.server.url}/don-vi`);
@@ -147,6 +147,21 @@ describe('administration', () => {
     await screenshot(page, 'admin-04-unit-field-error', { fullPage: false });
 
     await dialog.getByLabel(/^Mã đơn vị hành chính/).fill('');
+    // A village dated before its commune existed (1 July 2025): the server's rule is said in Vietnamese, under its title.
+    const from = dialog.getByLabel('Có hiệu lực từ ngày', { exact: true });
+    const typed = await from.inputValue();
+    await from.click();
+    await from.fill('01/01/2020');
+    await from.press('Enter');
+    await dialog.getByRole('button', { name: 'Tạo mới' }).click();
+    const refusal = dialog.getByRole('alert').filter({ hasText: 'Thao tác trái quy định' });
+    await refusal.getByText('Thời gian hiệu lực của đơn vị phải nằm trong thời gian hiệu lực của đơn vị cấp trên (Xã Tiên Yên)').waitFor();
+    // The earlier message under the administrative code went with the submission that fixed it.
+    await adminCodeItem.locator('.ant-form-item-explain-error').waitFor({ state: 'detached', timeout: 5000 });
+    await screenshot(page, 'admin-04b-unit-rule-detail', { fullPage: false });
+    await from.click();
+    await from.fill(typed);
+    await from.press('Enter');
     await dialog.getByRole('button', { name: 'Tạo mới' }).click();
     await dialog.waitFor({ state: 'detached' });
     await drawer.getByRole('button', { name: 'Thôn Khe Lặn' }).waitFor();

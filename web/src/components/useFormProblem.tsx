@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { FormInstance } from 'antd';
 import { ApiError } from '../app/api.ts';
 import { ProblemAlert } from './ProblemAlert.tsx';
@@ -11,12 +11,15 @@ const toNamePath = (field: string): NamePath => field.split('.').map((s) => (/^\
  * Shows a failed submission on a form: each server field message goes under its input (the server's field
  * path `grants.0.unitId` is the form's name path ['grants', 0, 'unitId']); the title and messages of fields
  * the form has no input for go in an alert.
- * `run(fn)` submits: it sets `busy`, clears the previous problem, awaits `fn` and reports what it throws here,
+ * `run(fn)` submits: it sets `busy`, clears the previous problem (its alert and the messages it put under inputs,
+ * which antd would otherwise keep after the input changed), awaits `fn` and reports what it throws here,
  * resolving to fn's value or to undefined when it threw (see useSubmitWith).
  */
 export function useFormProblem(form: FormInstance) {
   const [error, setError] = useState<unknown>();
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
+  /** The inputs the last problem wrote messages under, to take them away at the next submission. */
+  const marked = useRef<NamePath[]>([]);
 
   const report = useCallback(
     (err: unknown) => {
@@ -35,6 +38,7 @@ export function useFormProblem(form: FormInstance) {
         byField.set(fe.field, entry);
       }
       form.setFields([...byField.values()]);
+      marked.current = [...byField.values()].map((f) => f.name);
       setShown(new Set(byField.keys()));
       // Bring the first wrong input into view for keyboard and screen-reader users.
       const first = [...byField.values()][0];
@@ -46,7 +50,9 @@ export function useFormProblem(form: FormInstance) {
   const clear = useCallback(() => {
     setError(undefined);
     setShown(new Set());
-  }, []);
+    if (marked.current.length) form.setFields(marked.current.map((name) => ({ name, errors: [] })));
+    marked.current = [];
+  }, [form]);
 
   const { busy, run } = useSubmitWith(clear, report);
 
