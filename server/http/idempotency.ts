@@ -5,6 +5,7 @@ import { joinTransaction, type Database } from '../db/client.ts';
 import { AppError } from '../platform/errors.ts';
 import { idempotencyKeys } from '../modules/system/system.schema.ts';
 import { canonicalJson } from '../modules/audit/audit.service.ts';
+import { makeContext } from '../modules/accounts/context.ts';
 import { HTTP_REFUSALS } from './http.messages.ts';
 
 const PENDING = 0;
@@ -108,9 +109,17 @@ export async function idempotent<T>(
           return r;
         })
       : await database.transaction(async (tx) => {
-          const r = await create({ database: joinTransaction(database, tx), claim });
-          await tx.db.update(idempotencyKeys).set(answer(r)).where(where);
-          return r;
+          // The request's context reads the caller's scope from the database: inside the creation it must read
+          // through the transaction too (on PGlite, one connection, a read beside it would wait for it forever).
+          const outer = request.ctx;
+          if (outer) request.ctx = makeContext(tx.db, outer.actor, outer.principal, outer.lang);
+          try {
+            const r = await create({ database: joinTransaction(database, tx), claim });
+            await tx.db.update(idempotencyKeys).set(answer(r)).where(where);
+            return r;
+          } finally {
+            if (outer) request.ctx = outer;
+          }
         });
     reply.code(status);
     return result;
