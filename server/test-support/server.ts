@@ -69,11 +69,32 @@ export interface TestServer extends Server {
   auditFor(subjectId: string): Promise<Array<{ action: string; actor_id: string | null; before: unknown; after: unknown; unit_id: string | null }>>;
 }
 
+/**
+ * On PGlite runs, every POST a test sends without an Idempotency-Key gets a fresh one, so that each creation the
+ * suite exercises also runs the way a retrying client makes it run: inside the transaction that stores its answer
+ * (http/idempotency.ts). On PGlite, one connection, a creation that read or wrote beside that transaction would
+ * wait for it forever, and the test would hang instead of passing. The PostgreSQL run keeps the requests as written,
+ * so the path without a key is exercised there (and by the browser journeys). Routes without `idempotent` ignore
+ * the header.
+ */
+function sendIdempotencyKeys(app: Server['app']) {
+  const inject = app.inject.bind(app) as (opts: unknown) => unknown;
+  (app as { inject: unknown }).inject = (opts?: unknown) => {
+    if (opts && typeof opts === 'object' && String((opts as { method?: string }).method ?? 'GET').toUpperCase() === 'POST') {
+      const o = opts as { headers?: Record<string, unknown> };
+      const headers = o.headers ?? {};
+      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'idempotency-key')) return inject({ ...o, headers: { ...headers, 'idempotency-key': `test-${randomBytes(12).toString('hex')}` } });
+    }
+    return inject(opts);
+  };
+}
+
 /** Boots the whole app (demo seed, no job workers, no logs) on a fresh database. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const { database, drop } = await freshDatabase();
   const config = loadConfig({ SEED: 'demo', JOBS: 'off', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/test-data', ...env });
   const server = await bootstrap(config, { database, logger: false, demoActivity: false });
+  if (!process.env.TEST_DATABASE_URL) sendIdempotencyKeys(server.app);
   return {
     ...server,
     async close() {
