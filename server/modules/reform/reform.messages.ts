@@ -5,6 +5,7 @@
  * language by `fillEach`; the other `{name}` placeholders come from the error's params.
  */
 import { fillEach, joinEach, type LocalizedText } from '../../platform/errors.ts';
+import { PERMISSION_ACTIONS } from '../accounts/accounts.messages.ts';
 import type { Permission } from '../accounts/permissions.ts';
 
 export const REFORM_REFUSALS = {
@@ -14,10 +15,11 @@ export const REFORM_REFUSALS = {
     en: '{what} is at version {current}, not {sent}',
     fr: '{what} est à la version {current}, pas {sent} ; rechargez',
   },
+  /** `{rights}`: the rights asked for, from the accounts module's PERMISSION_ACTIONS, joined with "or". */
   noRightOnUnits: {
     vi: 'Bạn không có quyền {rights} đối với các đơn vị liên quan',
-    en: 'none of {rights} granted on the units concerned',
-    fr: 'vous n’avez pas le droit de {rights} pour les unités concernées',
+    en: 'you are not granted the right {rights} on the units concerned',
+    fr: 'vous n’avez pas le droit {rights} pour les unités concernées',
   },
 
   // PAR index: frameworks and criteria
@@ -136,17 +138,6 @@ export const REFORM_RECORDS = {
 } as const satisfies Record<string, LocalizedText>;
 export type ReformRecord = keyof typeof REFORM_RECORDS;
 
-/**
- * The rights `requireAnyUnit` asks for, as said to the user (the English detail keeps the permission's code, for
- * API clients and logs).
- */
-export const REFORM_RIGHTS = {
-  'reform.read': { vi: 'xem thông tin cải cách hành chính', en: 'reform.read', fr: 'consulter la réforme administrative' },
-  'reform.write': { vi: 'cập nhật công tác cải cách hành chính', en: 'reform.write', fr: 'saisir la réforme administrative' },
-  'reform.appraise': { vi: 'thẩm định Chỉ số cải cách hành chính', en: 'reform.appraise', fr: 'contrôler l’indice de réforme administrative' },
-  'inspections.write': { vi: 'kiểm tra công tác cải cách hành chính', en: 'inspections.write', fr: 'mener les inspections de la réforme administrative' },
-} as const satisfies Partial<Record<Permission, LocalizedText>>;
-
 /** A value written the same way in every language (a code). */
 export const same = (s: string): LocalizedText => ({ vi: s, en: s, fr: s });
 
@@ -164,8 +155,8 @@ export function treeInconsistent(problems: Array<{ code: string | null; expected
 
 /** The "no right" detail of `requireAnyUnit`: the rights asked for, said in each language ("xem … hoặc cập nhật …"). */
 export function noRightOnUnits(permissions: Permission[]): LocalizedText {
-  const rights = [...new Set(permissions)].map((p) => (REFORM_RIGHTS as Partial<Record<Permission, LocalizedText>>)[p] ?? same(p));
-  return fillEach(REFORM_REFUSALS.noRightOnUnits, { rights: joinEach(rights, { vi: ' hoặc ', en: ', ', fr: ' ou ' }) });
+  const rights = [...new Set(permissions)].map((p) => PERMISSION_ACTIONS[p]);
+  return fillEach(REFORM_REFUSALS.noRightOnUnits, { rights: joinEach(rights, { vi: ' hoặc ', en: ' or ', fr: ' ou ' }) });
 }
 
 /** The detail of a stale optimistic lock on a reform record. */

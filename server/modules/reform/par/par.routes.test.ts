@@ -130,7 +130,7 @@ describe('PAR index API', () => {
       assert.equal((await s.auditFor(tyAssessment))[0].action, 'par.assessment.open');
       const other = await call('POST', `/api/v1/par/frameworks/${fw.id}/assessments`, cchc, { unitId: haiLang });
       assert.equal(other.statusCode, 403);
-      assert.equal(other.json().detail, 'Bạn không có quyền cập nhật công tác cải cách hành chính hoặc thẩm định Chỉ số cải cách hành chính đối với các đơn vị liên quan');
+      assert.equal(other.json().detail, 'Bạn không có quyền cập nhật công tác cải cách hành chính hoặc thẩm định chỉ số cải cách hành chính đối với các đơn vị liên quan');
       assert.equal((await call('POST', `/api/v1/par/frameworks/${fw.id}/assessments`, cchc, { unitId: tienYen })).statusCode, 409);
       assert.equal((await call('POST', `/api/v1/par/frameworks/${fw.id}/assessments`, cchc, { localityName: 'Địa phương khác', publishedScore: 10 })).statusCode, 403, 'only the province records results');
     });
